@@ -1,0 +1,35 @@
+package org.jlvs.core.sched;
+
+/**
+ * The kernel's {@code hsiphash} on a 64-bit kernel (SipHash-1-3 keyed with two 64-bit words,
+ * returning the low 32 bits), for the one input size IPVS uses: a 4-byte value read
+ * little-endian, as on x86-64 and arm64.
+ */
+public final class HsipHash {
+    private HsipHash() {
+    }
+
+    public static int hash4(int value, long k0, long k1) {
+        long b = (4L << 56) | (value & 0xFFFF_FFFFL);
+        long v0 = 0x736f6d6570736575L ^ k0;
+        long v1 = 0x646f72616e646f6dL ^ k1;
+        long v2 = 0x6c7967656e657261L ^ k0;
+        long v3 = 0x7465646279746573L ^ k1;
+        // one compression round on the single (final) block
+        v3 ^= b;
+        v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+        v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+        v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+        v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        v0 ^= b;
+        v2 ^= 0xff;
+        // three finalisation rounds
+        for (int i = 0; i < 3; i++) {
+            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
+            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
+            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
+            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
+        }
+        return (int) (v0 ^ v1 ^ v2 ^ v3);
+    }
+}
