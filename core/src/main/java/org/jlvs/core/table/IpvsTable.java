@@ -115,6 +115,26 @@ public final class IpvsTable {
         return null;
     }
 
+    /** The table as listings see it, taken under the change lock so it is one consistent state. */
+    public synchronized TableSnapshot snapshot() {
+        List<TableSnapshot.ServiceView> list = new ArrayList<>();
+        for (VirtualService s : published) {
+            List<TableSnapshot.DestView> dests = new ArrayList<>();
+            for (Destination d : s.destinations()) {
+                dests.add(new TableSnapshot.DestView(d.config(), d.activeConns(), d.inactConns(),
+                        d.persistConns(), d.overloaded(), d.stats().snapshot()));
+            }
+            list.add(new TableSnapshot.ServiceView(s.config(), s.stats().snapshot(), dests));
+        }
+        return new TableSnapshot(list, timeouts.tcp(), timeouts.tcpFin(), timeouts.udp(),
+                totalStats.snapshot(), connTableSize());
+    }
+
+    /** The connection hash table's bucket count, as the ipvsadm -L header prints it. */
+    public int connTableSize() {
+        return 4096;
+    }
+
     // ------------------------------------------------------------------ changing
 
     public void apply(Command c) throws IpvsException {
