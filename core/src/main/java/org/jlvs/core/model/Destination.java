@@ -2,6 +2,7 @@ package org.jlvs.core.model;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jlvs.core.conn.ConnFlags;
 import org.jlvs.core.stats.Stats;
 import org.jlvs.core.tunable.Tunables.Profile;
 
@@ -12,6 +13,7 @@ import org.jlvs.core.tunable.Tunables.Profile;
  */
 public final class Destination {
     private final ServiceKey service;
+    private final Stats serviceStats;
     private final IpAddress address;
     private final int port;
     private final Stats stats = new Stats();
@@ -38,8 +40,9 @@ public final class Destination {
     public static final int TUN_F_CSUM = 1;
     public static final int TUN_F_REMCSUM = 2;
 
-    public Destination(ServiceKey service, IpAddress address, int port) {
+    public Destination(ServiceKey service, Stats serviceStats, IpAddress address, int port) {
         this.service = service;
+        this.serviceStats = serviceStats;
         this.address = address;
         this.port = port;
     }
@@ -158,6 +161,24 @@ public final class Destination {
 
     public Stats stats() {
         return stats;
+    }
+
+    /** The stats of the service this destination belongs to (a packet counts in both). */
+    public Stats serviceStats() {
+        return serviceStats;
+    }
+
+    /**
+     * The flags its new connections start with (the kernel's dest->conn_flags): the forwarding
+     * method, INACTIVE, and NOOUTPUT unless replies come back through us (NAT).
+     */
+    public int connFlags() {
+        Forwarding f = forwarding;
+        int flags = f.kernelCode() | ConnFlags.INACTIVE;
+        if (f != Forwarding.MASQ) {
+            flags |= ConnFlags.NOOUTPUT;
+        }
+        return flags;
     }
 
     public Forwarding forwarding() {

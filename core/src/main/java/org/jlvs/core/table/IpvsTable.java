@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jlvs.core.conn.ConnTable;
 import org.jlvs.core.model.DestConfig;
 import org.jlvs.core.model.Destination;
 import org.jlvs.core.model.Forwarding;
@@ -38,6 +39,7 @@ public final class IpvsTable {
     private final Tunables tunables;
     private final Stats totalStats = new Stats();
     private final Timeouts timeouts = new Timeouts();
+    private final ConnTable conns;
 
     /** Services in creation order; readers use the published array. */
     private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
@@ -59,6 +61,7 @@ public final class IpvsTable {
     public IpvsTable(SchedContext context) {
         this.context = context;
         this.tunables = context.tunables();
+        this.conns = new ConnTable(context.clock(), tunables, timeouts, totalStats);
     }
 
     public IpvsTable() {
@@ -79,6 +82,10 @@ public final class IpvsTable {
 
     public Stats totalStats() {
         return totalStats;
+    }
+
+    public ConnTable conns() {
+        return conns;
     }
 
     // ------------------------------------------------------------------ reading
@@ -132,7 +139,7 @@ public final class IpvsTable {
 
     /** The connection hash table's bucket count, as the ipvsadm -L header prints it. */
     public int connTableSize() {
-        return 4096;
+        return conns.bucketCount();
     }
 
     // ------------------------------------------------------------------ changing
@@ -232,7 +239,7 @@ public final class IpvsTable {
         }
         checkUnicast(c.address());
         Trashed t = trash.remove(new TrashKey(key, c.address(), c.port()));
-        Destination d = t != null ? t.dest : new Destination(key, c.address(), c.port());
+        Destination d = t != null ? t.dest : new Destination(key, s.stats(), c.address(), c.port());
         d.configure(c, true, tunables.profile);
         s.linkAtHead(d);
         return d;
@@ -345,6 +352,7 @@ public final class IpvsTable {
      * scheduler timers and the trash.
      */
     public void tick(long nowMillis) {
+        conns.tick();
         for (VirtualService s : published) {
             s.tick(nowMillis);
         }

@@ -1,0 +1,165 @@
+package org.jlvs.core.conn;
+
+import org.jlvs.core.model.Destination;
+import org.jlvs.core.model.Forwarding;
+import org.jlvs.core.model.IpAddress;
+
+/**
+ * One connection entry (the kernel's {@code struct ip_vs_conn}): client, virtual and realserver
+ * endpoints as primitives, state, flags, expiry time and the persistence template it runs under.
+ * A persistence template is a Conn too (flag TEMPLATE, client port 0), as in the kernel, so that
+ * listings show both. Entries are intrusive: they carry their own hash-chain and timer-wheel links,
+ * so the table allocates nothing beyond the entry itself.
+ */
+public final class Conn {
+    // identity (immutable after creation)
+    // narrow types keep an entry within 112 bytes with compact object headers
+    final byte protocol;
+    final boolean v6;
+    final long caddrHi;
+    final long caddrLo;
+    final char cport;
+    /** The virtual address, or for a fwmark template the mark in the low word. */
+    final long vaddrHi;
+    final long vaddrLo;
+    final char vport;
+
+    // where it goes
+    final Destination dest;
+    final long daddrHi;
+    final long daddrLo;
+    final boolean dv6;
+    /** The realserver port; 0xFFFF marks an invalidated template. */
+    volatile int dport;
+
+    volatile int flags;
+    volatile byte state;
+    /** Timeout of the current state, in seconds. */
+    volatile int timeout;
+    /** When it expires, on the table's clock; data-plane threads push it forward on each packet. */
+    volatile long expires;
+
+    /** The template this connection runs under, or null. */
+    volatile Conn control;
+    /** For a template: how many connections run under it. */
+    int nControl;
+    /** Packets in, for the sync threshold. */
+    int inPkts;
+
+    /** Unlinked from the table (a reader that still holds it sees it dead). */
+    volatile boolean dead;
+
+    // intrusive links, owned by ConnTable
+    Conn hashNext;
+    Conn wheelNext;
+
+    Conn(int protocol, boolean v6, long caddrHi, long caddrLo, int cport, long vaddrHi, long vaddrLo, int vport,
+         Destination dest, boolean dv6, long daddrHi, long daddrLo, int dport, int flags) {
+        this.protocol = (byte) protocol;
+        this.v6 = v6;
+        this.caddrHi = caddrHi;
+        this.caddrLo = caddrLo;
+        this.cport = (char) cport;
+        this.vaddrHi = vaddrHi;
+        this.vaddrLo = vaddrLo;
+        this.vport = (char) vport;
+        this.dest = dest;
+        this.dv6 = dv6;
+        this.daddrHi = daddrHi;
+        this.daddrLo = daddrLo;
+        this.dport = dport;
+        this.flags = flags;
+    }
+
+    public int protocol() {
+        return protocol & 0xFF;
+    }
+
+    public boolean isV6() {
+        return v6;
+    }
+
+    public IpAddress clientAddress() {
+        return IpAddress.of(v6, caddrHi, caddrLo);
+    }
+
+    public int clientPort() {
+        return cport;
+    }
+
+    /** The virtual address; for a fwmark template, the mark as an IPv4-style number. */
+    public IpAddress virtualAddress() {
+        return IpAddress.of(v6 && protocol != 0, vaddrHi, vaddrLo);
+    }
+
+    public int virtualPort() {
+        return vport;
+    }
+
+    public Destination dest() {
+        return dest;
+    }
+
+    public IpAddress destAddress() {
+        return IpAddress.of(dv6, daddrHi, daddrLo);
+    }
+
+    public int destPort() {
+        return dport;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public int state() {
+        return state;
+    }
+
+    public long expires() {
+        return expires;
+    }
+
+    public Conn control() {
+        return control;
+    }
+
+    public boolean isTemplate() {
+        return (flags & ConnFlags.TEMPLATE) != 0;
+    }
+
+    public boolean isActive() {
+        return (flags & (ConnFlags.INACTIVE | ConnFlags.TEMPLATE)) == 0;
+    }
+
+    public boolean isOnePacket() {
+        return (flags & ConnFlags.ONE_PACKET) != 0;
+    }
+
+    public boolean isDead() {
+        return dead;
+    }
+
+    public Forwarding forwarding() {
+        return Forwarding.ofKernelCode(flags & ConnFlags.FWD_MASK);
+    }
+
+    /** The state name ipvsadm -c and /proc/net/ip_vs_conn print. */
+    public String stateName() {
+        if (isTemplate()) {
+            return (state & 1) != 0 ? "ASSURED" : "NONE";
+        }
+        return switch (protocol & 0xFF) {
+            case 6 -> TcpState.of(state).name();
+            case 17 -> "UDP";
+            case 0 -> "NONE";
+            default -> "ERR!";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return stateName() + " " + clientAddress().toUriString() + ":" + cport + " -> "
+                + virtualAddress().toUriString() + ":" + vport + " -> " + destAddress().toUriString() + ":" + dport;
+    }
+}

@@ -1,0 +1,575 @@
+package org.jlvs.core.conn;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.jlvs.core.model.Destination;
+import org.jlvs.core.stats.Stats;
+import org.jlvs.core.table.Timeouts;
+import org.jlvs.core.time.Clock;
+import org.jlvs.core.tunable.Tunables;
+
+/**
+ * The connection table: entries hashed by (protocol, client address, client port), so that both a
+ * client's packets (lookupIn) and, for NAT, a realserver's replies (lookupOut) find their entry in
+ * one bucket, as the kernel's conn_tab does. Lookups take no lock (entries are published with
+ * release stores; a resize is detected by a sequence counter and retried); inserts and removals
+ * lock one of 256 stripes.
+ *
+ * <p>Expiry uses a hashed timer wheel of 100 ms slots. A packet only writes the entry's new expiry
+ * time; when the entry's slot comes round it is expired, or moved to the slot of its current
+ * expiry time. So a packet costs a field write and expiry costs O(entries due), whatever the table
+ * size. The wheel and resizing run on the caller of {@link #tick}, never on data-plane threads.
+ */
+public final class ConnTable {
+    public static final int INITIAL_BITS = 12;
+    public static final int MAX_BITS = 22;
+    static final long TICK_MILLIS = 100;
+    static final int WHEEL_SLOTS = 8192;
+    static final int STRIPES = 256;
+    /** A template that still controls connections is looked at again after this long (expire_later). */
+    static final int EXPIRE_LATER_SECONDS = 60;
+
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Conn[].class);
+
+    /** Told when an entry leaves the table, on the thread that expired it. */
+    public interface Listener {
+        void expired(Conn c);
+    }
+
+    private final Clock clock;
+    private final Tunables tunables;
+    private final Timeouts timeouts;
+    private final Stats totals;
+    private final int seed = ThreadLocalRandom.current().nextInt();
+    private final Object[] stripes = new Object[STRIPES];
+    private final AtomicInteger count = new AtomicInteger();
+
+    private volatile Conn[] buckets = new Conn[1 << INITIAL_BITS];
+    private volatile int resizeSeq;
+
+    private final Object wheelLock = new Object();
+    private final Conn[] wheel = new Conn[WHEEL_SLOTS];
+    private long wheelTick;
+    private volatile Listener listener = c -> { };
+
+    public ConnTable(Clock clock, Tunables tunables, Timeouts timeouts, Stats totals) {
+        this.clock = clock;
+        this.tunables = tunables;
+        this.timeouts = timeouts;
+        this.totals = totals;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+        this.wheelTick = clock.millis() / TICK_MILLIS;
+    }
+
+    public void setListener(Listener l) {
+        this.listener = l;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Tunables tunables() {
+        return tunables;
+    }
+
+    public Stats totals() {
+        return totals;
+    }
+
+    /** Entries in the table (connections and templates). */
+    public int size() {
+        return count.get();
+    }
+
+    /** The number of hash buckets (ipvsadm's "size="). */
+    public int bucketCount() {
+        return buckets.length;
+    }
+
+    // ------------------------------------------------------------------ hashing
+
+    private int hash(int protocol, int caddrFold, int cport) {
+        int h = caddrFold ^ seed;
+        h ^= (cport << 16) | protocol;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
+    private static int fold(boolean v6, long hi, long lo) {
+        return org.jlvs.core.model.IpAddress.fold(v6, hi, lo);
+    }
+
+    private int bucketOf(Conn c) {
+        return hash(c.protocol & 0xFF, fold(c.v6, c.caddrHi, c.caddrLo), c.cport);
+    }
+
+    // ------------------------------------------------------------------ lookups (any thread, no lock)
+
+    /** The connection of a client's packet to a virtual address and port (not a template). */
+    public Conn lookupIn(int protocol, boolean v6, long cHi, long cLo, int cport, long vHi, long vLo, int vport) {
+        int h = hash(protocol, fold(v6, cHi, cLo), cport);
+        while (true) {
+            int seq = resizeSeq;
+            if ((seq & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Conn[] t = buckets;
+            Conn found = null;
+            for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
+                if ((c.protocol & 0xFF) == protocol && c.cport == cport && c.vport == vport && c.v6 == v6
+                        && c.caddrLo == cLo && c.caddrHi == cHi && c.vaddrLo == vLo && c.vaddrHi == vHi
+                        && (c.flags & ConnFlags.TEMPLATE) == 0 && !c.dead) {
+                    found = c;
+                    break;
+                }
+            }
+            if (resizeSeq == seq) {
+                return found;
+            }
+        }
+    }
+
+    /**
+     * The connection a realserver's reply belongs to (NAT): from daddr:dport to the client
+     * caddr:cport.
+     */
+    public Conn lookupOut(int protocol, boolean v6, long dHi, long dLo, int dport, long cHi, long cLo, int cport) {
+        int h = hash(protocol, fold(v6, cHi, cLo), cport);
+        while (true) {
+            int seq = resizeSeq;
+            if ((seq & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Conn[] t = buckets;
+            Conn found = null;
+            for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
+                if ((c.protocol & 0xFF) == protocol && c.cport == cport && c.dport == dport && c.v6 == v6
+                        && c.caddrLo == cLo && c.caddrHi == cHi && c.daddrLo == dLo && c.daddrHi == dHi
+                        && (c.flags & ConnFlags.TEMPLATE) == 0 && !c.dead) {
+                    found = c;
+                    break;
+                }
+            }
+            if (resizeSeq == seq) {
+                return found;
+            }
+        }
+    }
+
+    /** A valid persistence template (ip_vs_ct_in_get): client network, port 0, virtual address and port. */
+    public Conn lookupTemplate(int protocol, boolean v6, long cHi, long cLo, long vHi, long vLo, int vport) {
+        int h = hash(protocol, fold(v6, cHi, cLo), 0);
+        while (true) {
+            int seq = resizeSeq;
+            if ((seq & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            Conn[] t = buckets;
+            Conn found = null;
+            for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
+                if ((c.protocol & 0xFF) == protocol && c.cport == 0 && c.vport == vport && c.v6 == v6
+                        && c.caddrLo == cLo && c.caddrHi == cHi && c.vaddrLo == vLo && c.vaddrHi == vHi
+                        && (c.flags & ConnFlags.TEMPLATE) != 0 && c.dport != 0xFFFF && !c.dead) {
+                    found = c;
+                    break;
+                }
+            }
+            if (resizeSeq == seq) {
+                return found;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ creating
+
+    /**
+     * Creates and hashes an entry bound to {@code dest} (ip_vs_conn_new): the destination's
+     * counters count it (inactive unless flags say otherwise; templates as persistent), its
+     * timeout is 3 s until its first state change. One-packet entries are not hashed.
+     */
+    public Conn create(int protocol, boolean v6, long cHi, long cLo, int cport, long vHi, long vLo, int vport,
+                       Destination dest, int dport, int flags) {
+        boolean dv6;
+        long dHi;
+        long dLo;
+        if (dest != null) {
+            dv6 = dest.address().isV6();
+            dHi = dest.address().hi();
+            dLo = dest.address().lo();
+            flags |= dest.connFlags();
+        } else {
+            dv6 = v6;
+            dHi = 0;
+            dLo = 0;
+        }
+        Conn c = new Conn(protocol, v6, cHi, cLo, cport, vHi, vLo, vport, dest, dv6, dHi, dLo, dport, flags);
+        c.timeout = 3;
+        c.expires = clock.millis() + 3000;
+        if (dest != null) {
+            if ((flags & ConnFlags.TEMPLATE) != 0) {
+                dest.addPersistConn(1);
+            } else {
+                dest.bindConn((flags & ConnFlags.INACTIVE) == 0, tunables.profile);
+            }
+        }
+        if ((flags & ConnFlags.ONE_PACKET) == 0) {
+            insert(c);
+            schedule(c);
+        }
+        return c;
+    }
+
+    private void insert(Conn c) {
+        int h = bucketOf(c);
+        synchronized (stripes[h & (STRIPES - 1)]) {
+            Conn[] t = buckets;
+            int i = h & (t.length - 1);
+            c.hashNext = (Conn) SLOT.getAcquire(t, i);
+            SLOT.setRelease(t, i, c);
+        }
+        count.incrementAndGet();
+    }
+
+    private void unlink(Conn c) {
+        int h = bucketOf(c);
+        synchronized (stripes[h & (STRIPES - 1)]) {
+            Conn[] t = buckets;
+            int i = h & (t.length - 1);
+            Conn prev = null;
+            for (Conn x = (Conn) SLOT.getAcquire(t, i); x != null; x = x.hashNext) {
+                if (x == c) {
+                    if (prev == null) {
+                        SLOT.setRelease(t, i, x.hashNext);
+                    } else {
+                        prev.hashNext = x.hashNext;
+                    }
+                    count.decrementAndGet();
+                    return;
+                }
+                prev = x;
+            }
+        }
+    }
+
+    /** Makes {@code c} run under template {@code ct} (ip_vs_control_add). */
+    public void controlAdd(Conn c, Conn ct) {
+        synchronized (ct) {
+            ct.nControl++;
+        }
+        c.control = ct;
+    }
+
+    // ------------------------------------------------------------------ packets (data-plane threads)
+
+    /**
+     * A packet of {@code c} seen in {@code direction} ({@link TcpTransitions#DIR_INPUT} from the
+     * client, {@link TcpTransitions#DIR_OUTPUT} from the realserver): the protocol's state change,
+     * the counters, and the expiry pushed to now + the state's timeout. False when {@code c} has
+     * already expired (the caller treats the packet as one of a new connection).
+     */
+    public boolean packet(Conn c, int direction, int tcpFlags, int bytes) {
+        long now = clock.millis();
+        synchronized (c) {
+            if (c.dead) {
+                return false;
+            }
+            switch (c.protocol & 0xFF) {
+                case 6 -> tcpTransition(c, direction, tcpFlags);
+                case 17 -> udpTransition(c, direction);
+                default -> {
+                }
+            }
+            if (direction != TcpTransitions.DIR_OUTPUT) {
+                c.inPkts++;
+            }
+            c.expires = now + c.timeout * 1000L;
+        }
+        Destination d = c.dest;
+        if (direction == TcpTransitions.DIR_OUTPUT) {
+            if (d != null) {
+                d.stats().countOut(bytes);
+                d.serviceStats().countOut(bytes);
+            }
+            totals.countOut(bytes);
+        } else {
+            if (d != null) {
+                d.stats().countIn(bytes);
+                d.serviceStats().countIn(bytes);
+            }
+            totals.countIn(bytes);
+        }
+        return true;
+    }
+
+    /** Counts bytes without a state change (the socket plane's reads), and keeps the entry alive. */
+    public boolean traffic(Conn c, boolean in, long packets, long bytes) {
+        if (c.dead) {
+            return false;
+        }
+        c.expires = clock.millis() + c.timeout * 1000L;
+        Destination d = c.dest;
+        if (in) {
+            if (d != null) {
+                d.stats().countIn(packets, bytes);
+                d.serviceStats().countIn(packets, bytes);
+            }
+            totals.countIn(packets, bytes);
+        } else {
+            if (d != null) {
+                d.stats().countOut(packets, bytes);
+                d.serviceStats().countOut(packets, bytes);
+            }
+            totals.countOut(packets, bytes);
+        }
+        return true;
+    }
+
+    private void tcpTransition(Conn c, int direction, int tcpFlags) {
+        int dir = direction;
+        int f = c.flags;
+        if ((f & ConnFlags.NOOUTPUT) != 0) {
+            if (dir == TcpTransitions.DIR_OUTPUT) {
+                c.flags = f & ~ConnFlags.NOOUTPUT;
+            } else {
+                dir = TcpTransitions.DIR_INPUT_ONLY;
+            }
+        }
+        int old = c.state;
+        int next = TcpTransitions.next(dir, tcpFlags, old, tunables.secureTcp != 0);
+        if (next != old) {
+            Destination d = c.dest;
+            if (d != null) {
+                boolean inactive = (c.flags & ConnFlags.INACTIVE) != 0;
+                boolean active = TcpState.isActive(next);
+                if (!inactive && !active) {
+                    d.activate(false);
+                    c.flags |= ConnFlags.INACTIVE;
+                } else if (inactive && active) {
+                    d.activate(true);
+                    c.flags &= ~ConnFlags.INACTIVE;
+                }
+            }
+            if (next == TcpState.ESTABLISHED.ordinal()) {
+                assureControl(c);
+            }
+        }
+        c.state = (byte) next;
+        c.timeout = tcpTimeout(next);
+    }
+
+    private int tcpTimeout(int state) {
+        if (state == TcpState.ESTABLISHED.ordinal()) {
+            return timeouts.tcp();
+        }
+        if (state == TcpState.FIN_WAIT.ordinal()) {
+            return timeouts.tcpFin();
+        }
+        return TcpState.of(state).defaultTimeoutSeconds();
+    }
+
+    private void udpTransition(Conn c, int direction) {
+        c.timeout = timeouts.udp();
+        if (direction == TcpTransitions.DIR_OUTPUT) {
+            assureControl(c);
+        }
+    }
+
+    /** A controlled connection proved itself: its template becomes ASSURED (ip_vs_control_assure_ct). */
+    private static void assureControl(Conn c) {
+        Conn ct = c.control;
+        if (ct != null && (ct.flags & ConnFlags.TEMPLATE) != 0) {
+            ct.state |= 1;
+        }
+    }
+
+    /** Restarts {@code c}'s timer with its timeout (ip_vs_conn_put), e.g. a template reused. */
+    public void touch(Conn c) {
+        c.expires = clock.millis() + c.timeout * 1000L;
+    }
+
+    /** Sets the timeout in seconds and restarts the timer. */
+    public void setTimeout(Conn c, int seconds) {
+        c.timeout = seconds;
+        c.expires = clock.millis() + seconds * 1000L;
+    }
+
+    // ------------------------------------------------------------------ expiry
+
+    private void schedule(Conn c) {
+        synchronized (wheelLock) {
+            long t = Math.max(c.expires / TICK_MILLIS, wheelTick);
+            int slot = (int) (t & (WHEEL_SLOTS - 1));
+            c.wheelNext = wheel[slot];
+            wheel[slot] = c;
+        }
+    }
+
+    /**
+     * Expires what is due by now, moves entries whose expiry was pushed forward, and grows the
+     * hash table when it got crowded. Called every 100 ms or so by the owner of the clock.
+     */
+    public int tick() {
+        long now = clock.millis();
+        long target = now / TICK_MILLIS;
+        int expired = 0;
+        while (true) {
+            Conn list;
+            synchronized (wheelLock) {
+                if (wheelTick > target) {
+                    break;
+                }
+                int slot = (int) (wheelTick & (WHEEL_SLOTS - 1));
+                list = wheel[slot];
+                wheel[slot] = null;
+                wheelTick++;
+            }
+            for (Conn c = list, next; c != null; c = next) {
+                next = c.wheelNext;
+                c.wheelNext = null;
+                if (c.dead) {
+                    continue;
+                }
+                if (expire(c, now, false)) {
+                    expired++;
+                }
+            }
+        }
+        maybeGrow();
+        return expired;
+    }
+
+    /**
+     * The kernel's ip_vs_conn_expire: a connection still due leaves the table and its destination's
+     * counters; a template that still controls connections waits another 60 s. With
+     * {@code dropChain} (an entry dropped before its time) an unassured template left with nothing
+     * to control goes too.
+     */
+    private boolean expire(Conn c, long now, boolean dropChain) {
+        synchronized (c) {
+            if (c.dead) {
+                return false;
+            }
+            if (!dropChain && c.expires > now) {
+                schedule(c);
+                return false;
+            }
+            if (c.nControl > 0) {
+                c.timeout = EXPIRE_LATER_SECONDS;
+                c.expires = now + EXPIRE_LATER_SECONDS * 1000L;
+                schedule(c);
+                return false;
+            }
+            c.dead = true;
+        }
+        if ((c.flags & ConnFlags.ONE_PACKET) == 0) {
+            unlink(c);
+        }
+        Conn ct = c.control;
+        if (ct != null) {
+            int left;
+            synchronized (ct) {
+                left = --ct.nControl;
+            }
+            if (dropChain && left == 0 && ((ct.flags & ConnFlags.TEMPLATE) == 0 || (ct.state & 1) == 0)) {
+                expire(ct, now, true);
+            }
+        }
+        Destination d = c.dest;
+        if (d != null) {
+            if ((c.flags & ConnFlags.TEMPLATE) != 0) {
+                d.addPersistConn(-1);
+            } else {
+                d.unbindConn((c.flags & ConnFlags.INACTIVE) == 0, tunables.profile);
+            }
+        }
+        listener.expired(c);
+        return true;
+    }
+
+    /**
+     * Drops {@code c} now (ip_vs_conn_del with timeout 0): expire_nodest_conn, connection reuse,
+     * one-packet scheduling, the socket plane closing a connection it owns.
+     */
+    public void expireNow(Conn c) {
+        expire(c, clock.millis(), true);
+    }
+
+    /** Drops every entry (the table is going away). */
+    public void flush() {
+        long now = clock.millis();
+        forEach(c -> {
+            synchronized (c) {
+                c.nControl = 0;
+            }
+        });
+        forEach(c -> expire(c, now, true));
+    }
+
+    /** Grows the table to at least one bucket per entry (at most 2^MAX_BITS buckets). */
+    private void maybeGrow() {
+        int len = buckets.length;
+        int n = count.get();
+        int target = len;
+        while (n > target && Integer.numberOfTrailingZeros(target) < MAX_BITS) {
+            target <<= 1;
+        }
+        if (target != len) {
+            lockAll(0, target);
+        }
+    }
+
+    /** Takes every stripe lock in order, then rehashes into a table of {@code size} buckets. */
+    private void lockAll(int i, int size) {
+        if (i < STRIPES) {
+            synchronized (stripes[i]) {
+                lockAll(i + 1, size);
+            }
+            return;
+        }
+        Conn[] old = buckets;
+        Conn[] t = new Conn[size];
+        resizeSeq++; // odd: readers wait
+        for (Conn head : old) {
+            for (Conn c = head, next; c != null; c = next) {
+                next = c.hashNext;
+                int j = bucketOf(c) & (t.length - 1);
+                c.hashNext = t[j];
+                t[j] = c;
+            }
+        }
+        buckets = t;
+        resizeSeq++;
+    }
+
+    /** Visits every entry (for listings and dumps); entries may come and go meanwhile. */
+    public void forEach(Consumer<Conn> action) {
+        java.util.ArrayList<Conn> chain = new java.util.ArrayList<>();
+        Conn[] t = buckets;
+        for (int i = 0; i < t.length; i++) {
+            synchronized (stripes[i & (STRIPES - 1)]) {
+                // copy the chain under its stripe lock, visit it outside
+                for (Conn x = (Conn) SLOT.getAcquire(t, i); x != null; x = x.hashNext) {
+                    if (!x.dead) {
+                        chain.add(x);
+                    }
+                }
+            }
+            for (Conn x : chain) {
+                action.accept(x);
+            }
+            chain.clear();
+        }
+    }
+}
