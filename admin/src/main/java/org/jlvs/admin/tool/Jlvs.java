@@ -6,12 +6,13 @@ import java.util.concurrent.Callable;
 import org.jlvs.admin.replay.SchedReplay;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jlvs}: JLVS's own tool (what ipvsadm and keepalived have no word for). */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = "JLVS's own tool.",
-        subcommands = {Jlvs.SchedReplayCmd.class})
+        subcommands = {Jlvs.SchedReplayCmd.class, Jlvs.DemoCmd.class})
 public final class Jlvs implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -54,6 +55,22 @@ public final class Jlvs implements Callable<Integer> {
                 }
             }
             return rc;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Shows each scheduler's picks for a run of new connections (no network needed).")
+    static final class DemoCmd implements Callable<Integer> {
+        @Option(names = {"-s", "--scheduler"}, description = "only these schedulers (default: all)")
+        java.util.List<String> schedulers = new java.util.ArrayList<>();
+
+        @Option(names = {"-n", "--connections"}, defaultValue = "12", description = "connections to schedule (default 12)")
+        int connections;
+
+        @Override
+        public Integer call() throws Exception {
+            SchedDemo.run(schedulers, connections, System.out);
+            return 0;
         }
     }
 }
