@@ -12,8 +12,7 @@ import org.jlvs.core.tunable.Tunables.Profile;
  * threads as connections are bound and unbound.
  */
 public final class Destination {
-    private final ServiceKey service;
-    private final Stats serviceStats;
+    private final VirtualService svc;
     private final IpAddress address;
     private final int port;
     private final Stats stats = new Stats();
@@ -32,6 +31,14 @@ public final class Destination {
     private final AtomicInteger inactConns = new AtomicInteger();
     private final AtomicInteger persistConns = new AtomicInteger();
     private volatile boolean overloaded;
+
+    /** Flips OVERLOAD; a flip tells the service, whose cached scheduler views depend on it. */
+    private void overload(boolean v) {
+        if (overloaded != v) {
+            overloaded = v;
+            svc.changed();
+        }
+    }
     /** Linked in its service (cleared on delete; lblc/lblcr caches may still point here). */
     private volatile boolean available;
 
@@ -40,9 +47,8 @@ public final class Destination {
     public static final int TUN_F_CSUM = 1;
     public static final int TUN_F_REMCSUM = 2;
 
-    public Destination(ServiceKey service, Stats serviceStats, IpAddress address, int port) {
-        this.service = service;
-        this.serviceStats = serviceStats;
+    public Destination(VirtualService svc, IpAddress address, int port) {
+        this.svc = svc;
         this.address = address;
         this.port = port;
     }
@@ -67,17 +73,17 @@ public final class Destination {
         if (profile == Profile.CLASSIC) {
             // edits only ever clear: a new upper threshold of 0 or one above the old
             if (c.upperThreshold() == 0 || c.upperThreshold() > oldU) {
-                overloaded = false;
+                overload(false);
             }
         } else if (c.upperThreshold() != oldU || c.lowerThreshold() != oldL) {
             int u = c.upperThreshold();
             int total = totalConns();
             if (u == 0) {
-                overloaded = false;
+                overload(false);
             } else if (total >= u) {
-                overloaded = true;
+                overload(true);
             } else if (total < lowerLimit()) {
-                overloaded = false;
+                overload(false);
             }
         }
     }
@@ -96,7 +102,7 @@ public final class Destination {
         if (u != 0) {
             int total = totalConns();
             if (profile == Profile.CLASSIC ? total >= u : total == u) {
-                overloaded = true;
+                overload(true);
             }
         }
     }
@@ -111,18 +117,18 @@ public final class Destination {
             int total = totalConns();
             if (l != 0) {
                 if (total < l) {
-                    overloaded = false;
+                    overload(false);
                 }
             } else if (u != 0) {
                 if ((long) total * 4 < (long) u * 3) {
-                    overloaded = false;
+                    overload(false);
                 }
             } else {
-                overloaded = false;
+                overload(false);
             }
         } else if (totalBefore == lowerLimit()) {
             // 2026: cleared when the total drops through the lower limit (never while u and l are 0)
-            overloaded = false;
+            overload(false);
         }
     }
 
@@ -148,7 +154,7 @@ public final class Destination {
     }
 
     public ServiceKey service() {
-        return service;
+        return svc.key();
     }
 
     public IpAddress address() {
@@ -165,7 +171,7 @@ public final class Destination {
 
     /** The stats of the service this destination belongs to (a packet counts in both). */
     public Stats serviceStats() {
-        return serviceStats;
+        return svc.stats();
     }
 
     /**
@@ -258,7 +264,7 @@ public final class Destination {
 
     /** Test and replay hook: in real use only the thresholds move this flag. */
     public void setOverloaded(boolean v) {
-        overloaded = v;
+        overload(v);
     }
 
     /** The current configuration, as a command would restate it. */

@@ -22,6 +22,8 @@ public final class VirtualService {
     private volatile ServiceConfig config;
     private volatile Scheduler scheduler;
     private volatile Destination[] destinations = NONE;
+    /** Moves on every change that can alter which destinations are usable. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
     public VirtualService(ServiceConfig config, SchedContext context) {
         this.key = config.key();
@@ -61,6 +63,19 @@ public final class VirtualService {
     /** Destinations in list order (newest first). The array must not be modified. */
     public Destination[] destinations() {
         return destinations;
+    }
+
+    /**
+     * A number that changes whenever the destinations, their weights or their OVERLOAD flags
+     * change, so a scheduler can cache a view of them (twos's weight sums).
+     */
+    public int generation() {
+        return generation.get();
+    }
+
+    /** Something a cached view depends on changed. */
+    public void changed() {
+        generation.incrementAndGet();
     }
 
     public int numDests() {
@@ -106,6 +121,7 @@ public final class VirtualService {
             System.arraycopy(old, 0, n, 1, old.length);
             d.setAvailable(true);
             destinations = n;
+            changed();
             Scheduler s = scheduler;
             if (s != null) {
                 s.addDest(this, d);
@@ -125,6 +141,7 @@ public final class VirtualService {
             System.arraycopy(old, i + 1, n, i, old.length - i - 1);
             d.setAvailable(false);
             destinations = n;
+            changed();
             Scheduler s = scheduler;
             if (s != null) {
                 s.delDest(this, d);
@@ -134,6 +151,7 @@ public final class VirtualService {
 
     public void updated(Destination d) {
         synchronized (schedLock) {
+            changed();
             Scheduler s = scheduler;
             if (s != null) {
                 s.updDest(this, d);

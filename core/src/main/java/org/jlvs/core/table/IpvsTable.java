@@ -239,7 +239,7 @@ public final class IpvsTable {
         }
         checkUnicast(c.address());
         Trashed t = trash.remove(new TrashKey(key, c.address(), c.port()));
-        Destination d = t != null ? t.dest : new Destination(key, s.stats(), c.address(), c.port());
+        Destination d = t != null ? t.dest : new Destination(s, c.address(), c.port());
         d.configure(c, true, tunables.profile);
         s.linkAtHead(d);
         return d;
