@@ -1,0 +1,52 @@
+package org.jlvs.admin.ipvsadm;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jlvs.core.model.IpAddress;
+
+/**
+ * How listings name an endpoint (ipvsadm's addrport_to_anyname): {@code addr:port}, or
+ * {@code [addr]:port} for IPv6. Without -n an IPv4 address becomes its reverse-lookup name and a
+ * port the /etc/services name for the protocol. IPv6 addresses stay numeric even then: ipvsadm
+ * asks the resolver with an IPv4-sized address length, which the resolver refuses.
+ */
+final class Names {
+    /** ipvsadm formats into a 60-byte buffer. */
+    private static final int MAX = 59;
+
+    private final boolean numeric;
+    private final ServicesFile services;
+    private final Map<IpAddress, String> hosts = new HashMap<>();
+
+    Names(boolean numeric, ServicesFile services) {
+        this.numeric = numeric;
+        this.services = services;
+    }
+
+    /** @param proto "tcp", "udp", "sctp", or null when no protocol is known (fwmark services) */
+    String addrPort(IpAddress a, int port, String proto) {
+        String host = numeric || a.isV6() ? a.toString() : host(a);
+        String p = null;
+        if (!numeric && proto != null) {
+            p = services.name(port, proto);
+        }
+        String s = (a.isV6() ? "[" + host + "]" : host) + ":" + (p != null ? p : Integer.toString(port));
+        return s.length() > MAX ? s.substring(0, MAX) : s;
+    }
+
+    private String host(IpAddress a) {
+        return hosts.computeIfAbsent(a, Names::reverse);
+    }
+
+    /** gethostbyaddr, falling back to the numeric form. */
+    private static String reverse(IpAddress a) {
+        try {
+            return InetAddress.getByAddress(a.bytes()).getHostName();
+        } catch (UnknownHostException | SecurityException e) {
+            return a.toString();
+        }
+    }
+}
