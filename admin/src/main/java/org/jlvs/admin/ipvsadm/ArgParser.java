@@ -2,10 +2,12 @@ package org.jlvs.admin.ipvsadm;
 
 import java.util.List;
 
+import org.jlvs.core.model.Destination;
 import org.jlvs.core.model.Forwarding;
 import org.jlvs.core.model.IpAddress;
 import org.jlvs.core.model.Protocol;
 import org.jlvs.core.model.SchedFlags;
+import org.jlvs.core.model.ServiceConfig;
 import org.jlvs.core.model.TunnelType;
 import org.jlvs.core.table.Timeouts;
 
@@ -218,7 +220,7 @@ final class ArgParser {
             case 'p' -> {
                 ce.set(Opt.PERSISTENT);
                 ce.flags |= SchedFlags.PERSISTENT;
-                ce.timeout = arg == null ? org.jlvs.core.model.ServiceConfig.DEFAULT_PERSISTENCE_TIMEOUT
+                ce.timeout = arg == null ? ServiceConfig.DEFAULT_PERSISTENCE_TIMEOUT
                         : timeout(arg, 1);
             }
             case 'M' -> {
@@ -346,11 +348,11 @@ final class ArgParser {
             case TAG_TUN_NOCSUM -> ce.set(Opt.TUN_NOCSUM);
             case TAG_TUN_CSUM -> {
                 ce.set(Opt.TUN_CSUM);
-                ce.tunnelFlags |= org.jlvs.core.model.Destination.TUN_F_CSUM;
+                ce.tunnelFlags |= Destination.TUN_F_CSUM;
             }
             case TAG_TUN_REMCSUM -> {
                 ce.set(Opt.TUN_REMCSUM);
-                ce.tunnelFlags |= org.jlvs.core.model.Destination.TUN_F_REMCSUM;
+                ce.tunnelFlags |= Destination.TUN_F_REMCSUM;
             }
             // a command (or -h/-v) after the first option: named by the word popt read last
             default -> throw Exit.fail("invalid option `" + popt.badOption() + "'");

@@ -21,7 +21,7 @@ class OtherListingsTest {
     private static final IpAddress D = IpAddress.parse("10.0.1.2");
 
     /** A LocalControl with canned connections and daemons. */
-    private static final class Canned implements IpvsControl {
+    private static class Canned implements IpvsControl {
         final LocalControl table = new LocalControl();
         final List<ConnRow> conns;
         final List<SyncDaemon> daemons;
@@ -126,6 +126,21 @@ class OtherListingsTest {
                 + "-a -t [2001:db8::1]:" + http + " -r [2001:db8::2]:" + https + " -m -w 1\n"
                 + "-A -f 3 -6 -s rr\n"
                 + "-a -f 3 -6 -r [2001:db8::3]:80 -g -w 1\n", run(ctl, "-S")[1]);
+    }
+
+    @Test
+    void anUnreachableIpvsStopsEveryCommand() {
+        IpvsControl down = new Canned(List.of(), List.of()) {
+            @Override
+            public String initError() {
+                return "Protocol not available";
+            }
+        };
+        String[] r = run(down, "-v");
+        assertEquals("2", r[0]);
+        assertEquals("", r[1]);
+        assertEquals("Can't initialize ipvs: Protocol not available\n"
+                + "Are you sure that IP Virtual Server is built in the kernel or as module?\n", r[2]);
     }
 
     @Test
