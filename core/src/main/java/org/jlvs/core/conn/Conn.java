@@ -12,19 +12,23 @@ import org.jlvs.core.model.IpAddress;
  * so the table allocates nothing beyond the entry itself.
  */
 public final class Conn {
-    // identity (immutable after creation)
-    // narrow types keep an entry within 112 bytes with compact object headers
-    final byte protocol;
-    final boolean v6;
+    // identity (immutable after creation). Protocol, family, template bit and both ports share one
+    // long, so a lookup compares five longs that the JVM lays out together at the object's start.
+    static final int KEY_VPORT_SHIFT = 0;
+    static final int KEY_CPORT_SHIFT = 16;
+    static final int KEY_PROTO_SHIFT = 32;
+    static final long KEY_V6 = 1L << 40;
+    static final long KEY_TEMPLATE = 1L << 41;
+
+    final long key;
     final long caddrHi;
     final long caddrLo;
-    final char cport;
     /** The virtual address, or for a fwmark template the mark in the low word. */
     final long vaddrHi;
     final long vaddrLo;
-    final char vport;
 
     // where it goes
+    final boolean v6;
     final Destination dest;
     final long daddrHi;
     final long daddrLo;
@@ -55,14 +59,12 @@ public final class Conn {
 
     Conn(int protocol, boolean v6, long caddrHi, long caddrLo, int cport, long vaddrHi, long vaddrLo, int vport,
          Destination dest, boolean dv6, long daddrHi, long daddrLo, int dport, int flags) {
-        this.protocol = (byte) protocol;
+        this.key = key(protocol, v6, (flags & ConnFlags.TEMPLATE) != 0, cport, vport);
         this.v6 = v6;
         this.caddrHi = caddrHi;
         this.caddrLo = caddrLo;
-        this.cport = (char) cport;
         this.vaddrHi = vaddrHi;
         this.vaddrLo = vaddrLo;
-        this.vport = (char) vport;
         this.dest = dest;
         this.dv6 = dv6;
         this.daddrHi = daddrHi;
@@ -71,8 +73,13 @@ public final class Conn {
         this.flags = flags;
     }
 
+    static long key(int protocol, boolean v6, boolean template, int cport, int vport) {
+        return ((long) (protocol & 0xFF) << KEY_PROTO_SHIFT) | ((long) (cport & 0xFFFF) << KEY_CPORT_SHIFT)
+                | ((long) (vport & 0xFFFF) << KEY_VPORT_SHIFT) | (v6 ? KEY_V6 : 0) | (template ? KEY_TEMPLATE : 0);
+    }
+
     public int protocol() {
-        return protocol & 0xFF;
+        return (int) (key >>> KEY_PROTO_SHIFT) & 0xFF;
     }
 
     public boolean isV6() {
@@ -84,16 +91,16 @@ public final class Conn {
     }
 
     public int clientPort() {
-        return cport;
+        return (int) (key >>> KEY_CPORT_SHIFT) & 0xFFFF;
     }
 
     /** The virtual address; for a fwmark template, the mark as an IPv4-style number. */
     public IpAddress virtualAddress() {
-        return IpAddress.of(v6 && protocol != 0, vaddrHi, vaddrLo);
+        return IpAddress.of(v6 && protocol() != 0, vaddrHi, vaddrLo);
     }
 
     public int virtualPort() {
-        return vport;
+        return (int) (key >>> KEY_VPORT_SHIFT) & 0xFFFF;
     }
 
     public Destination dest() {
@@ -149,7 +156,7 @@ public final class Conn {
         if (isTemplate()) {
             return (state & 1) != 0 ? "ASSURED" : "NONE";
         }
-        return switch (protocol & 0xFF) {
+        return switch (protocol()) {
             case 6 -> TcpState.of(state).name();
             case 17 -> "UDP";
             case 0 -> "NONE";
@@ -159,7 +166,7 @@ public final class Conn {
 
     @Override
     public String toString() {
-        return stateName() + " " + clientAddress().toUriString() + ":" + cport + " -> "
-                + virtualAddress().toUriString() + ":" + vport + " -> " + destAddress().toUriString() + ":" + dport;
+        return stateName() + " " + clientAddress().toUriString() + ":" + clientPort() + " -> "
+                + virtualAddress().toUriString() + ":" + virtualPort() + " -> " + destAddress().toUriString() + ":" + dport;
     }
 }

@@ -109,14 +109,18 @@ public final class ConnTable {
     }
 
     private int bucketOf(Conn c) {
-        return hash(c.protocol & 0xFF, fold(c.v6, c.caddrHi, c.caddrLo), c.cport);
+        return hash(c.protocol(), fold(c.v6, c.caddrHi, c.caddrLo), c.clientPort());
     }
 
     // ------------------------------------------------------------------ lookups (any thread, no lock)
 
+    // Lookups do not check Conn.dead: an unlinked entry is seen only by a reader racing its
+    // removal, and packet() refuses it, so the caller then treats the packet as a new one.
+
     /** The connection of a client's packet to a virtual address and port (not a template). */
     public Conn lookupIn(int protocol, boolean v6, long cHi, long cLo, int cport, long vHi, long vLo, int vport) {
         int h = hash(protocol, fold(v6, cHi, cLo), cport);
+        long k = Conn.key(protocol, v6, false, cport, vport);
         while (true) {
             int seq = resizeSeq;
             if ((seq & 1) != 0) {
@@ -126,9 +130,7 @@ public final class ConnTable {
             Conn[] t = buckets;
             Conn found = null;
             for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if ((c.protocol & 0xFF) == protocol && c.cport == cport && c.vport == vport && c.v6 == v6
-                        && c.caddrLo == cLo && c.caddrHi == cHi && c.vaddrLo == vLo && c.vaddrHi == vHi
-                        && (c.flags & ConnFlags.TEMPLATE) == 0 && !c.dead) {
+                if (c.key == k && c.caddrLo == cLo && c.vaddrLo == vLo && c.caddrHi == cHi && c.vaddrHi == vHi) {
                     found = c;
                     break;
                 }
@@ -145,6 +147,8 @@ public final class ConnTable {
      */
     public Conn lookupOut(int protocol, boolean v6, long dHi, long dLo, int dport, long cHi, long cLo, int cport) {
         int h = hash(protocol, fold(v6, cHi, cLo), cport);
+        long k = Conn.key(protocol, v6, false, cport, 0);
+        long mask = ~(0xFFFFL << Conn.KEY_VPORT_SHIFT);
         while (true) {
             int seq = resizeSeq;
             if ((seq & 1) != 0) {
@@ -154,9 +158,8 @@ public final class ConnTable {
             Conn[] t = buckets;
             Conn found = null;
             for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if ((c.protocol & 0xFF) == protocol && c.cport == cport && c.dport == dport && c.v6 == v6
-                        && c.caddrLo == cLo && c.caddrHi == cHi && c.daddrLo == dLo && c.daddrHi == dHi
-                        && (c.flags & ConnFlags.TEMPLATE) == 0 && !c.dead) {
+                if ((c.key & mask) == k && c.caddrLo == cLo && c.caddrHi == cHi && c.dport == dport
+                        && c.daddrLo == dLo && c.daddrHi == dHi) {
                     found = c;
                     break;
                 }
@@ -170,6 +173,7 @@ public final class ConnTable {
     /** A valid persistence template (ip_vs_ct_in_get): client network, port 0, virtual address and port. */
     public Conn lookupTemplate(int protocol, boolean v6, long cHi, long cLo, long vHi, long vLo, int vport) {
         int h = hash(protocol, fold(v6, cHi, cLo), 0);
+        long k = Conn.key(protocol, v6, true, 0, vport);
         while (true) {
             int seq = resizeSeq;
             if ((seq & 1) != 0) {
@@ -179,9 +183,8 @@ public final class ConnTable {
             Conn[] t = buckets;
             Conn found = null;
             for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if ((c.protocol & 0xFF) == protocol && c.cport == 0 && c.vport == vport && c.v6 == v6
-                        && c.caddrLo == cLo && c.caddrHi == cHi && c.vaddrLo == vLo && c.vaddrHi == vHi
-                        && (c.flags & ConnFlags.TEMPLATE) != 0 && c.dport != 0xFFFF && !c.dead) {
+                if (c.key == k && c.caddrLo == cLo && c.vaddrLo == vLo && c.caddrHi == cHi && c.vaddrHi == vHi
+                        && c.dport != 0xFFFF && !c.dead) {
                     found = c;
                     break;
                 }
@@ -285,7 +288,7 @@ public final class ConnTable {
             if (c.dead) {
                 return false;
             }
-            switch (c.protocol & 0xFF) {
+            switch (c.protocol()) {
                 case 6 -> tcpTransition(c, direction, tcpFlags);
                 case 17 -> udpTransition(c, direction);
                 default -> {

@@ -1,0 +1,50 @@
+package org.jlvs.admin.control;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * The control socket's framing: a 4-byte big-endian length, then that many bytes. Frames over
+ * {@link #MAX_MESSAGE} bytes are refused before they are read. java.base only.
+ */
+public final class Frames {
+    public static final int MAX_MESSAGE = 1 << 20;
+
+    private Frames() {
+    }
+
+    public static void write(DataOutputStream out, byte[] body) throws IOException {
+        out.writeInt(body.length);
+        out.write(body);
+        out.flush();
+    }
+
+    /**
+     * Reads one frame; null at a clean end of stream.
+     *
+     * @throws MessageTooLargeException for a length over {@link #MAX_MESSAGE} (nothing more is read)
+     */
+    public static byte[] read(DataInputStream in) throws IOException {
+        int len;
+        try {
+            len = in.readInt();
+        } catch (EOFException e) {
+            return null;
+        }
+        if (len < 0 || len > MAX_MESSAGE) {
+            throw new MessageTooLargeException(len);
+        }
+        byte[] b = new byte[len];
+        in.readFully(b);
+        return b;
+    }
+
+    /** A length prefix over the limit: the peer is not speaking this protocol, or is abusive. */
+    public static final class MessageTooLargeException extends IOException {
+        public MessageTooLargeException(int len) {
+            super("control message of " + Integer.toUnsignedString(len) + " bytes refused (limit " + MAX_MESSAGE + ")");
+        }
+    }
+}

@@ -1,0 +1,321 @@
+package org.jlvs.socket;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.handler.codec.haproxy.HAProxyMessage;
+import org.jlvs.core.conn.Conn;
+import org.jlvs.core.conn.ConnScheduler;
+import org.jlvs.core.conn.ConnTable;
+import org.jlvs.core.model.Destination;
+import org.jlvs.core.model.IpAddress;
+import org.jlvs.core.model.Protocol;
+import org.jlvs.core.model.ServiceKey;
+import org.jlvs.core.model.VirtualService;
+import org.jlvs.core.sched.Flow;
+import org.jlvs.core.table.IpvsTable;
+import org.jlvs.socket.SocketPlaneConfig.Endpoint;
+import org.jlvs.socket.tcp.TcpFrontend;
+import org.jlvs.socket.udp.UdpFrontend;
+
+/**
+ * The socket data plane: a layer-4 proxy that serves every virtual service of the table by
+ * listening on its address and port, schedules each new connection through the control plane
+ * (persistence templates, then the scheduler), and relays bytes to the chosen realserver. It runs
+ * anywhere, unprivileged. Realservers see the director's address unless the PROXY protocol or
+ * transparent mode tells or shows them the client's.
+ *
+ * <p>{@link #sync()} follows the table after each change: new services get listeners, removed
+ * ones lose theirs, and connections in progress are never touched. A listener whose address is
+ * not (yet) local is bound with IP_FREEBIND where the system allows it, else kept, reported, and
+ * retried by {@link #retryUnbound()}.
+ */
+public final class SocketPlane implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SocketPlane.class.getName());
+
+    private final IpvsTable table;
+    private final SocketPlaneConfig config;
+    private final ConnScheduler scheduler;
+    private final EventLoopGroup group;
+    private final Map<Endpoint, Listener> listeners = new HashMap<>();
+    private final Map<Conn, Runnable> sessions = new ConcurrentHashMap<>();
+    private final Map<Destination, LongAdder> connectFailures = new ConcurrentHashMap<>();
+    private final LongAdder noDestination = new LongAdder();
+    private final ThreadLocal<Flow> flows = ThreadLocal.withInitial(Flow::new);
+    private boolean warnedMethods;
+
+    public SocketPlane(IpvsTable table, SocketPlaneConfig config) {
+        this.table = table;
+        this.config = config;
+        this.scheduler = new ConnScheduler(table.conns());
+        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        this.group = Transport.group(threads);
+        table.conns().setListener(this::expired);
+        LOG.info("socket plane: " + threads + " event loop(s), " + Transport.name() + " transport");
+    }
+
+    public SocketPlaneConfig config() {
+        return config;
+    }
+
+    public ConnTable conns() {
+        return table.conns();
+    }
+
+    public int udpTimeoutSeconds() {
+        return table.timeouts().udp();
+    }
+
+    public Class<? extends Channel> socketChannelClass() {
+        return Transport.socketChannel();
+    }
+
+    public Class<? extends Channel> datagramChannelClass() {
+        return Transport.datagramChannel();
+    }
+
+    // ------------------------------------------------------------------ listeners
+
+    /** Makes the listeners match the table. Call after every change, on one thread. */
+    public synchronized void sync() {
+        Map<Endpoint, ServiceKey> wanted = new HashMap<>();
+        for (VirtualService s : table.services()) {
+            for (Endpoint e : endpoints(s.key())) {
+                wanted.putIfAbsent(e, s.key());
+            }
+            warnMethods(s);
+        }
+        for (var it = listeners.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            ServiceKey k = wanted.get(e.getKey());
+            if (k == null || !k.equals(e.getValue().service)) {
+                Channel ch = e.getValue().channel;
+                if (ch != null) {
+                    ch.close();
+                }
+                it.remove();
+            }
+        }
+        for (var e : wanted.entrySet()) {
+            if (!listeners.containsKey(e.getKey())) {
+                Listener l = new Listener(e.getValue(), e.getKey());
+                listeners.put(e.getKey(), l);
+                bind(l);
+            }
+        }
+    }
+
+    /** Tries again to bind listeners whose address was not available. */
+    public synchronized void retryUnbound() {
+        for (Listener l : listeners.values()) {
+            if (l.channel == null) {
+                bind(l);
+            }
+        }
+    }
+
+    private List<Endpoint> endpoints(ServiceKey k) {
+        List<Endpoint> list = new ArrayList<>();
+        if (!k.isFwmark() && k.port() != 0) {
+            list.add(new Endpoint(k.protocol(), k.address(), k.port()));
+        }
+        list.addAll(config.extraListeners().getOrDefault(k, List.of()));
+        return list;
+    }
+
+    private void warnMethods(VirtualService s) {
+        if (warnedMethods) {
+            return;
+        }
+        for (Destination d : s.destinations()) {
+            if (d.forwarding() != org.jlvs.core.model.Forwarding.MASQ) {
+                warnedMethods = true;
+                LOG.warning("socket plane: route (-g) and tunnel (-i) realservers are forwarded as by NAT; "
+                        + "true DR and TUN need --data-plane packet");
+                return;
+            }
+        }
+    }
+
+    private void bind(Listener l) {
+        VirtualService svc = table.service(l.service);
+        if (svc == null) {
+            return;
+        }
+        Endpoint e = l.endpoint;
+        if (e.protocol() == Protocol.SCTP) {
+            l.problem = "SCTP is not served by the socket plane";
+            return;
+        }
+        InetSocketAddress addr = new InetSocketAddress(e.address().toInetAddress(), e.port());
+        AbstractBootstrap<?, ?> b;
+        if (e.protocol() == Protocol.TCP) {
+            ServerBootstrap sb = new ServerBootstrap()
+                    .group(group)
+                    .channel(Transport.serverChannel())
+                    .option(ChannelOption.SO_BACKLOG, 4096)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.AUTO_READ, false)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new TcpFrontend(SocketPlane.this, svc));
+                        }
+                    });
+            freebind(sb);
+            b = sb;
+        } else {
+            Bootstrap db = new Bootstrap()
+                    .group(group)
+                    .channel(Transport.datagramChannel())
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                    .handler(new UdpFrontend(this, svc));
+            freebind(db);
+            b = db;
+        }
+        ChannelFuture f = b.bind(addr).awaitUninterruptibly();
+        if (f.isSuccess()) {
+            l.channel = f.channel();
+            l.problem = null;
+            LOG.info("socket plane: listening on " + e + " for " + l.service);
+        } else {
+            String why = f.cause() == null ? "unknown" : f.cause().getMessage();
+            if (!why.equals(l.problem)) {
+                LOG.warning("socket plane: cannot listen on " + e + " for " + l.service + ": " + why
+                        + " (kept; retried until the address is local)");
+            }
+            l.problem = why;
+        }
+    }
+
+    private static void freebind(AbstractBootstrap<?, ?> b) {
+        if (Transport.EPOLL) {
+            b.option(EpollChannelOption.IP_FREEBIND, true);
+        }
+    }
+
+    /** Sets IP_TRANSPARENT on a realserver-side socket (root, with the routes that bring replies back). */
+    public void makeTransparent(Bootstrap b) {
+        if (Transport.EPOLL) {
+            b.option(EpollChannelOption.IP_TRANSPARENT, true);
+        }
+    }
+
+    public synchronized List<Listener> listeners() {
+        return List.copyOf(listeners.values());
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    /** Schedules a new connection from {@code client} to {@code local} (on an event-loop thread). */
+    public Conn schedule(VirtualService svc, int protocol, InetSocketAddress client, InetSocketAddress local) {
+        IpAddress c = IpAddress.of(client.getAddress());
+        IpAddress v = IpAddress.of(local.getAddress());
+        Flow flow = flows.get().set(protocol, c, client.getPort(), v, local.getPort());
+        Conn conn = scheduler.schedule(svc, flow);
+        if (conn == null) {
+            noDestination.increment();
+            LOG.log(Level.FINE, () -> "IPVS: " + svc.config().scheduler() + ": " + svc.key() + " - no destination available");
+        }
+        return conn;
+    }
+
+    public HAProxyMessage proxyHeader(int version, boolean tcp, InetSocketAddress client, InetSocketAddress virtual) {
+        return ProxyHeader.of(version, tcp, client, virtual);
+    }
+
+    /** Remembers how to close a connection's sockets when its entry expires. */
+    public void track(Conn c, Runnable close) {
+        sessions.put(c, close);
+    }
+
+    public void untrack(Conn c) {
+        sessions.remove(c);
+    }
+
+    private void expired(Conn c) {
+        Runnable close = sessions.remove(c);
+        if (close != null) {
+            close.run();
+        }
+    }
+
+    public void connectFailed(Conn c, Throwable cause) {
+        if (c.dest() != null) {
+            connectFailures.computeIfAbsent(c.dest(), d -> new LongAdder()).increment();
+        }
+        LOG.fine(() -> "socket plane: realserver " + c.destAddress().toUriString() + ":" + c.destPort()
+                + " failed: " + (cause == null ? "?" : cause.getMessage()));
+    }
+
+    /** Connections refused by or timed out at a realserver, by realserver. */
+    public long connectFailures(Destination d) {
+        LongAdder a = connectFailures.get(d);
+        return a == null ? 0 : a.sum();
+    }
+
+    public long noDestination() {
+        return noDestination.sum();
+    }
+
+    public int openSessions() {
+        return sessions.size();
+    }
+
+    /**
+     * Stops listening at once, lets open connections finish for up to {@code graceMillis}, then
+     * closes what is left and stops the event loops.
+     */
+    public void shutdown(long graceMillis, Consumer<String> log) {
+        synchronized (this) {
+            for (Listener l : listeners.values()) {
+                if (l.channel != null) {
+                    l.channel.close().awaitUninterruptibly();
+                }
+            }
+            listeners.clear();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!sessions.isEmpty()) {
+            log.accept("closing " + sessions.size() + " connection(s) still open after the grace period");
+            for (Runnable r : List.copyOf(sessions.values())) {
+                r.run();
+            }
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        shutdown(0, s -> { });
+    }
+}
