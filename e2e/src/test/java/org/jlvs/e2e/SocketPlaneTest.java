@@ -1,0 +1,266 @@
+package org.jlvs.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** The socket data plane end to end: bin/jlvsd, bin/ipvsadm, curl and stub realservers. */
+class SocketPlaneTest {
+
+    static String curl(Director d, String url) throws Exception {
+        Director.Result r = d.run(List.of("curl", "-s", "--max-time", "10", url), "", Map.of());
+        return r.status() == 0 ? r.out().strip() : "curl exit " + r.status();
+    }
+
+    static String name(String answer) {
+        return answer.split(" ")[0];
+    }
+
+    @Test
+    void roundRobinOverThreeRealserversAsIpvsadmConfiguresIt() throws Exception {
+        try (Realservers rs = new Realservers(); Director d = Director.start()) {
+            int vport = Realservers.freePort();
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                int p = Realservers.freePort();
+                ports.add(p);
+                rs.http("rs" + i, p);
+            }
+            d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+            for (int p : ports) {
+                d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p, "-m");
+            }
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                seen.add(name(curl(d, "http://127.0.0.1:" + vport + "/")));
+            }
+            // the kernel's list is newest first: rs3 rs2 rs1
+            assertEquals(List.of("rs3", "rs2", "rs1", "rs3", "rs2", "rs1"), seen);
+
+            String stats = d.ok("-L", "-n", "--stats");
+            assertTrue(stats.contains("TCP  127.0.0.1:" + vport), stats);
+            String svcLine = stats.lines().filter(l -> l.startsWith("TCP")).findFirst().orElseThrow();
+            assertEquals("6", svcLine.trim().split("\\s+")[2], stats);
+
+            String conns = d.ok("-L", "-n", "-c");
+            assertEquals(6, conns.lines().filter(l -> l.startsWith("TCP") && l.contains("TIME_WAIT")).count(), conns);
+            String list = d.ok("-L", "-n");
+            assertTrue(list.contains("Masq    1      0          2"), list);
+        }
+    }
+
+    @Test
+    void aQuiescedRealserverKeepsItsConnectionAndGetsNoNewOnes() throws Exception {
+        try (Realservers rs = new Realservers(); Director d = Director.start()) {
+            int vport = Realservers.freePort();
+            int p1 = Realservers.freePort();
+            int p2 = Realservers.freePort();
+            rs.http("rs1", p1);
+            rs.http("rs2", p2);
+            d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p1, "-m");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p2, "-m");
+            // a slow request holds a connection to rs2 (first in list order) while we quiesce it
+            try (Socket s = new Socket("127.0.0.1", vport)) {
+                OutputStream o = s.getOutputStream();
+                o.write(("GET /?sleep=1500 HTTP/1.0\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                o.flush();
+                Thread.sleep(300);
+                d.ok("-e", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p2, "-m", "-w", "0");
+                for (int i = 0; i < 4; i++) {
+                    assertEquals("rs1", name(curl(d, "http://127.0.0.1:" + vport + "/")));
+                }
+                String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertTrue(reply.contains("rs2"), "the open connection went on: " + reply);
+            }
+            String list = d.ok("-L", "-n");
+            assertTrue(list.lines().anyMatch(l -> l.matches("  -> 127\\.0\\.0\\.1:" + p2 + " +Masq +0 .*")), list);
+        }
+    }
+
+    @Test
+    void aDeadRealserverClosesTheClientAndTheDirectorGoesOn() throws Exception {
+        try (Realservers rs = new Realservers(); Director d = Director.start()) {
+            int vport = Realservers.freePort();
+            int live = Realservers.freePort();
+            int dead = Realservers.freePort(); // nothing listens there
+            rs.http("live", live);
+            d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + live, "-m");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + dead, "-m");
+            String first = curl(d, "http://127.0.0.1:" + vport + "/");
+            assertTrue(first.startsWith("curl exit"), "the dead realserver's client is closed: " + first);
+            assertEquals("live", name(curl(d, "http://127.0.0.1:" + vport + "/")));
+            assertTrue(curl(d, "http://127.0.0.1:" + vport + "/").startsWith("curl exit"));
+            assertEquals("live", name(curl(d, "http://127.0.0.1:" + vport + "/")));
+            assertTrue(d.ok("-L", "-n", "-c").contains("CLOSE"), "a refused connection ends in CLOSE");
+        }
+    }
+
+    @Test
+    void persistenceSendsAClientBackToItsRealserver() throws Exception {
+        try (Realservers rs = new Realservers(); Director d = Director.start()) {
+            int vport = Realservers.freePort();
+            for (int i = 1; i <= 3; i++) {
+                int p = Realservers.freePort();
+                rs.http("rs" + i, p);
+                if (i == 1) {
+                    d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr", "-p", "120");
+                }
+                d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p, "-m");
+            }
+            String first = name(curl(d, "http://127.0.0.1:" + vport + "/"));
+            for (int i = 0; i < 4; i++) {
+                assertEquals(first, name(curl(d, "http://127.0.0.1:" + vport + "/")));
+            }
+            String conns = d.ok("-L", "-n", "-c");
+            // the template: client port 0, ASSURED once a connection under it was established
+            assertTrue(conns.lines().anyMatch(l -> l.startsWith("TCP") && l.contains("ASSURED")
+                    && l.contains("127.0.0.1:0 ")), "the template is listed: " + conns);
+        }
+    }
+
+    @Test
+    void udpVirtualConnectionsFollowTheirClient() throws Exception {
+        try (Realservers rs = new Realservers(); Director d = Director.start()) {
+            int vport = Realservers.freePort();
+            int p1 = Realservers.freePort();
+            int p2 = Realservers.freePort();
+            rs.udpEcho("u1", p1);
+            rs.udpEcho("u2", p2);
+            d.ok("-A", "-u", "127.0.0.1:" + vport, "-s", "rr");
+            d.ok("-a", "-u", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p1, "-m");
+            d.ok("-a", "-u", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p2, "-m");
+            try (DatagramSocket a = new DatagramSocket(); DatagramSocket b = new DatagramSocket()) {
+                a.setSoTimeout(5000);
+                b.setSoTimeout(5000);
+                String fromA1 = exchange(a, vport, "hello");
+                String fromA2 = exchange(a, vport, "again");
+                String fromB = exchange(b, vport, "other");
+                assertEquals(fromA1.split(":")[0], fromA2.split(":")[0], "one client stays on its realserver");
+                assertNotEquals(fromA1.split(":")[0], fromB.split(":")[0], "rr moves on for the next client");
+                assertEquals("u2:hello", fromA1);
+            }
+            String conns = d.ok("-L", "-n", "-c");
+            assertEquals(2, conns.lines().filter(l -> l.startsWith("UDP") && l.contains(" UDP ")).count(), conns);
+            String list = d.ok("-L", "-n");
+            assertTrue(list.contains("Masq    1      0          1"), "UDP entries count as inactive: " + list);
+        }
+    }
+
+    static String exchange(DatagramSocket s, int vport, String msg) throws Exception {
+        byte[] b = msg.getBytes(StandardCharsets.UTF_8);
+        s.send(new DatagramPacket(b, b.length, new InetSocketAddress("127.0.0.1", vport)));
+        DatagramPacket p = new DatagramPacket(new byte[1500], 1500);
+        s.receive(p);
+        assertEquals(vport, p.getPort(), "the reply comes from the virtual service");
+        return new String(p.getData(), 0, p.getLength(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void proxyProtocolTellsTheRealserverWhoTheClientIs() throws Exception {
+        try (Realservers rs = new Realservers()) {
+            int vport = Realservers.freePort();
+            int p = Realservers.freePort();
+            List<String> lines = rs.firstLines(p);
+            try (Director d = Director.start("--proxy-protocol", "127.0.0.1:" + p + "=v1")) {
+                d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "wlc");
+                d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p, "-m");
+                try (Socket s = new Socket("127.0.0.1", vport)) {
+                    s.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
+                    s.shutdownOutput();
+                    String echoed = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertEquals("", echoed, "the first line is consumed as the header; nothing follows it");
+                    assertEquals(List.of("PROXY TCP4 127.0.0.1 127.0.0.1 " + s.getLocalPort() + " " + vport + "\r"), lines);
+                }
+            }
+        }
+    }
+
+    @Test
+    void halfClosedConnectionsStillGetTheirAnswer() throws Exception {
+        try (Realservers rs = new Realservers(); Director d = Director.start()) {
+            int vport = Realservers.freePort();
+            int p = Realservers.freePort();
+            rs.firstLines(p); // echoes everything after the first line
+            d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p, "-m");
+            try (Socket s = new Socket("127.0.0.1", vport)) {
+                byte[] big = new byte[1 << 20];
+                java.util.Arrays.fill(big, (byte) 'x');
+                OutputStream o = s.getOutputStream();
+                o.write("header\n".getBytes(StandardCharsets.US_ASCII));
+                Thread writer = Thread.ofVirtual().start(() -> {
+                    try {
+                        o.write(big);
+                        s.shutdownOutput(); // FIN from the client; the answer must still come back
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+                InputStream in = s.getInputStream();
+                assertEquals(big.length, in.readAllBytes().length);
+                writer.join();
+            }
+        }
+    }
+
+    @Test
+    void sigtermClosesListenersFirstAndLetsOpenConnectionsFinish() throws Exception {
+        try (Realservers rs = new Realservers()) {
+            int vport = Realservers.freePort();
+            int p = Realservers.freePort();
+            rs.http("rs1", p);
+            Director d = Director.start("--grace", "5");
+            try (d) {
+                d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+                d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p, "-m");
+                try (Socket s = new Socket("127.0.0.1", vport)) {
+                    s.getOutputStream().write("GET /?sleep=1500 HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    Thread.sleep(300);
+                    d.process.destroy(); // SIGTERM
+                    Thread.sleep(300);
+                    assertTrue(d.process.isAlive(), "still draining");
+                    assertFalse(canConnect(vport), "the listener is closed first");
+                    String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertTrue(reply.contains("rs1"), reply);
+                }
+                assertTrue(d.process.waitFor(10, TimeUnit.SECONDS));
+                assertTrue(d.log().contains("stopped"), d.log());
+            }
+        }
+    }
+
+    static boolean canConnect(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aServiceOnAnAddressThatIsNotLocalIsAccepted() throws Exception {
+        try (Director d = Director.start()) {
+            d.ok("-A", "-t", "198.51.100.200:80", "-s", "rr");
+            d.ok("-a", "-t", "198.51.100.200:80", "-r", "127.0.0.1:9", "-m");
+            assertTrue(d.ok("-L", "-n").contains("TCP  198.51.100.200:80 rr"));
+        }
+    }
+}
