@@ -1,0 +1,28 @@
+package org.jlvs.admin.keepalived;
+
+import java.util.List;
+
+/**
+ * The load-balancing part of a keepalived.conf after parsing and fix-ups: what the checker
+ * process of keepalived would work from. VRRP blocks are not in it (they were skipped with a warning).
+ *
+ * @param ssl null when there is no SSL block
+ */
+public record KeepalivedConfig(GlobalDefs global, List<VirtualServerGroup> groups,
+                               List<VirtualServer> virtualServers, SslConfig ssl) {
+
+    public KeepalivedConfig {
+        groups = List.copyOf(groups);
+        virtualServers = List.copyOf(virtualServers);
+    }
+
+    /** The group of that name, or null. */
+    public VirtualServerGroup group(String name) {
+        for (VirtualServerGroup g : groups) {
+            if (g.name().equals(name)) {
+                return g;
+            }
+        }
+        return null;
+    }
+}

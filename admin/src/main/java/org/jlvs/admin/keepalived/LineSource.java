@@ -1,0 +1,356 @@
+package org.jlvs.admin.keepalived;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * keepalived's read_line(): the logical lines of a configuration, across its includes.
+ * Each physical line is decommented; {@code @id} lines are kept or dropped by the config id;
+ * {@code $NAME=} lines define parameters and references expand; {@code include} lines open
+ * their files at once (so they work inside any block); and a line is cut at its first unquoted
+ * brace, the rest coming back as the next line.
+ */
+final class LineSource {
+    /** keepalived reads with fgets into a 1024-byte buffer: 1022 bytes, the newline, the NUL. */
+    static final int MAX_LINE_BYTES = 1022;
+    /** Definitions that keep producing references are cut off after this many passes. */
+    private static final int MAX_RECHECKS = 32;
+
+    private final Reporter rep;
+    private final Path root;
+    private final String configId;
+    private final Definitions defs;
+    private final Deque<OpenGlob> files = new ArrayDeque<>();
+    private final Deque<SourceLine> pending = new ArrayDeque<>();
+    private int blockDepth;
+    private Origin last;
+
+    /** One file being read: its lines and how many have been read. */
+    private static final class OpenFile {
+        final Path path;
+        final List<String> lines;
+        int read;
+
+        OpenFile(Path path, List<String> lines) {
+            this.path = path;
+            this.lines = lines;
+        }
+    }
+
+    /** The files one include pattern matched, read one after the other. */
+    private static final class OpenGlob {
+        final List<Path> paths;
+        int nextPath;
+        OpenFile current;
+
+        OpenGlob(List<Path> paths) {
+            this.paths = paths;
+        }
+    }
+
+    /**
+     * @param root     when not null, absolute include paths are looked up under it
+     * @param configId what {@code @id} lines are compared with; null matches no id
+     */
+    LineSource(Path mainFile, Path root, String configId, Reporter rep) {
+        this.rep = rep;
+        this.root = root;
+        this.configId = configId;
+        this.defs = new Definitions(configId, this::logicalDirectory);
+        this.last = new Origin(mainFile.toString(), 0);
+        OpenFile main = read(mainFile);
+        if (main == null) {
+            rep.fatal(last, "Failed to open configuration file");
+            return;
+        }
+        OpenGlob g = new OpenGlob(List.of(mainFile));
+        g.nextPath = 1;
+        g.current = main;
+        files.push(g);
+    }
+
+    /** The next logical line, or null at the end of the last file. */
+    SourceLine next() {
+        while (true) {
+            SourceLine line = pending.pollFirst();
+            if (line == null) {
+                line = readPhysical();
+                if (line == null) {
+                    defs.endCollecting();
+                    return null;
+                }
+            }
+            if (defs.collecting()) {
+                defs.collect(line.text());
+                continue;
+            }
+            String text = conditionsAndDefinitions(line);
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (isInclude(text)) {
+                include(text, line.at());
+                continue;
+            }
+            return cutAtBrace(new SourceLine(line.at(), text));
+        }
+    }
+
+    /** Braces opened but not closed so far (what keepalived reports at the end). */
+    int blockDepth() {
+        return blockDepth;
+    }
+
+    /** The last physical line read. */
+    Origin lastOrigin() {
+        return last;
+    }
+
+    private SourceLine readPhysical() {
+        while (!files.isEmpty()) {
+            OpenGlob g = files.peek();
+            OpenFile f = g.current;
+            if (f == null || f.read >= f.lines.size()) {
+                if (!openNext(g)) {
+                    files.pop();
+                }
+                continue;
+            }
+            int number = ++f.read;
+            String raw = f.lines.get(number - 1);
+            Origin at = new Origin(f.path.toString(), number);
+            last = at;
+            if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_LINE_BYTES) {
+                rep.error(at, "line too long - ignoring");
+                continue;
+            }
+            int end = raw.length();
+            while (end > 0 && raw.charAt(end - 1) == '\r') {
+                end--;
+            }
+            raw = raw.substring(0, end);
+            if (raw.isEmpty()) {
+                defs.endCollecting();
+                continue;
+            }
+            Decomment.Result d = Decomment.apply(raw);
+            if (d.unterminatedQuote()) {
+                rep.error(at, "Unterminated quote '" + d.text() + "'");
+            }
+            if (!d.text().isEmpty()) {
+                return new SourceLine(at, d.text());
+            }
+        }
+        return null;
+    }
+
+    /** Opens the next readable file of a glob; false when there is none left. */
+    private boolean openNext(OpenGlob g) {
+        g.current = null;
+        while (g.nextPath < g.paths.size()) {
+            Path p = g.paths.get(g.nextPath++);
+            OpenFile f = read(p);
+            if (f != null) {
+                g.current = f;
+                return true;
+            }
+            rep.error(last, "Configuration file '" + p + "' open problem - skipping");
+        }
+        return false;
+    }
+
+    private static OpenFile read(Path p) {
+        if (!Files.isRegularFile(p)) {
+            return null;
+        }
+        try {
+            String all = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(Arrays.asList(all.split("\n", -1)));
+            if (!lines.isEmpty() && lines.getLast().isEmpty()) {
+                lines.removeLast();
+            }
+            return new OpenFile(p, lines);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The {@code @id}, {@code $NAME=}, {@code ~SEQ} and {@code $NAME} steps; "" when the line goes. */
+    private String conditionsAndDefinitions(SourceLine line) {
+        String buf = line.text();
+        for (int pass = 0; pass < MAX_RECHECKS; pass++) {
+            if (buf.startsWith("@")) {
+                boolean negate = buf.startsWith("@^");
+                int from = negate ? 2 : 1;
+                int blank = firstBlank(buf, from);
+                if (blank < 0) {
+                    return "";
+                }
+                boolean match = configId != null && buf.substring(from, blank).equals(configId);
+                if (match == negate) {
+                    return "";
+                }
+                buf = buf.substring(blank).stripLeading();
+            }
+            if (buf.startsWith("$") && defs.define(buf)) {
+                return "";
+            }
+            if (buf.startsWith("~SEQ") || buf.startsWith("~LST")) {
+                rep.error(line.at(), "'" + buf.substring(0, 4) + "' line repetition is not supported by JLVS - line ignored");
+                return "";
+            }
+            if (buf.startsWith("~") || buf.indexOf('$') < 0) {
+                return buf;
+            }
+            List<String> more = new ArrayList<>();
+            String expanded = defs.expand(buf, more);
+            if (expanded == null) {
+                return buf;
+            }
+            for (int i = more.size() - 1; i >= 0; i--) {
+                pending.addFirst(new SourceLine(line.at(), more.get(i)));
+            }
+            buf = Decomment.apply(expanded).text();
+            if (!buf.startsWith("@") && buf.indexOf('$') < 0) {
+                return buf;
+            }
+        }
+        rep.error(line.at(), "definitions keep expanding - line ignored");
+        return "";
+    }
+
+    private static int firstBlank(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (Decomment.isBlank(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code include}, or {@code includer|m|w|b|a}, followed by a blank. */
+    private static boolean isInclude(String s) {
+        if (!s.startsWith("include") || s.length() < 8) {
+            return false;
+        }
+        char c = s.charAt(7);
+        if (Character.isWhitespace(c)) {
+            return true;
+        }
+        return s.length() > 8 && "rmwba".indexOf(c) >= 0 && Character.isWhitespace(s.charAt(8));
+    }
+
+    private void include(String line, Origin at) {
+        boolean plain = Character.isWhitespace(line.charAt(7));
+        char type = plain ? ' ' : line.charAt(7);
+        String pattern = Decomment.unescape(line.substring(plain ? 8 : 9).strip());
+        Path base = currentDirectory();
+        List<Path> matches = new ArrayList<>();
+        for (Path p : IncludeGlob.expand(pattern, base, root)) {
+            if (Files.isDirectory(p)) {
+                rep.warning(at, "include '" + pattern + "': '" + p + "' is a directory - skipped");
+            } else {
+                matches.add(p);
+            }
+        }
+        if (matches.isEmpty()) {
+            boolean wildcard = IncludeGlob.hasWildcard(pattern);
+            boolean checked = wildcard ? type == 'w' || type == 'a' : type != ' ';
+            String message = "include '" + pattern + "' matched no file";
+            if (checked) {
+                rep.error(at, message);
+            } else if (!wildcard) {
+                rep.warning(at, message);
+            }
+            return;
+        }
+        files.push(new OpenGlob(matches));
+    }
+
+    /** Where a relative include is looked up: the directory of the file being read. */
+    private Path currentDirectory() {
+        for (OpenGlob g : files) {
+            if (g.current != null) {
+                Path parent = g.current.path.toAbsolutePath().getParent();
+                return parent != null ? parent : Path.of("/");
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** ${_PWD}: the current directory as keepalived sees it, without the root prefix. */
+    private String logicalDirectory() {
+        Path dir = currentDirectory().normalize();
+        if (root != null) {
+            Path r = root.toAbsolutePath().normalize();
+            if (dir.startsWith(r)) {
+                return "/" + r.relativize(dir).toString().replace('\\', '/');
+            }
+        }
+        return dir.toString();
+    }
+
+    private SourceLine cutAtBrace(SourceLine line) {
+        String buf = line.text();
+        int brace = -1;
+        if (buf.charAt(0) == '{' || buf.charAt(0) == '}') {
+            brace = 0;
+        } else {
+            int i = 0;
+            while (i < buf.length()) {
+                char c = buf.charAt(i);
+                if (c == '{' || c == '}') {
+                    brace = i;
+                    break;
+                }
+                if (c == '"') {
+                    int close = buf.indexOf('"', i + 1);
+                    if (close < 0) {
+                        break;
+                    }
+                    i = close + 1;
+                } else {
+                    i++;
+                }
+            }
+        }
+        if (brace >= 0) {
+            int cut = brace;
+            if (brace == 0) {
+                cut = 1;
+                while (cut < buf.length() && Decomment.isBlank(buf.charAt(cut))) {
+                    cut++;
+                }
+            }
+            if (cut < buf.length()) {
+                pending.addFirst(new SourceLine(line.at(), stripTrailingBlanks(buf.substring(cut))));
+                buf = buf.substring(0, cut);
+            }
+        }
+        buf = Decomment.unescape(stripTrailingBlanks(buf));
+        if (buf.equals("{")) {
+            blockDepth++;
+        } else if (buf.equals("}")) {
+            if (blockDepth-- < 1) {
+                rep.error(line.at(), "Extra '}' found");
+                blockDepth = 0;
+            }
+        }
+        return new SourceLine(line.at(), buf);
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int end = s.length();
+        while (end > 0 && Decomment.isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

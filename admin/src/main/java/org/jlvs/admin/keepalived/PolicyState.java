@@ -1,0 +1,88 @@
+package org.jlvs.admin.keepalived;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jlvs.core.model.IpAddress;
+
+/** The run-time state {@link RealServerPolicy} keeps, as keepalived keeps it in its structures. */
+final class PolicyState {
+
+    private PolicyState() {
+    }
+
+    /** A virtual server: its services, quorum state, servers and sorry server. */
+    static final class Vs {
+        final VirtualServer config;
+        final List<VsServices.Svc> services;
+        final List<Rs> servers = new ArrayList<>();
+        final Rs sorry;
+        /** The sorry server is also one of the real servers (keepalived's s_svr_duplicates_rs). */
+        final boolean sorryDuplicatesRs;
+        boolean quorumUp;
+
+        Vs(VirtualServer config, List<VsServices.Svc> services, Rs sorry, boolean sorryDuplicatesRs) {
+            this.config = config;
+            this.services = services;
+            this.sorry = sorry;
+            this.sorryDuplicatesRs = sorryDuplicatesRs;
+        }
+
+        /** keepalived's weigh_live_realservers: the weights of the alive servers. */
+        long liveWeight() {
+            long sum = 0;
+            for (Rs r : servers) {
+                if (r.alive) {
+                    sum += r.realWeight();
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** A real server or a sorry server: whether it is alive, whether it is in IPVS, its weight. */
+    static final class Rs {
+        final IpAddress address;
+        final int port;
+        final ForwardingMethod method;
+        final int upper;
+        final int lower;
+        final boolean inhibit;
+        /** The configured weight (iweight). */
+        final int weight;
+        final List<Check> checkers = new ArrayList<>();
+        long effectiveWeight;
+        int failedCheckers;
+        boolean alive;
+        /** It has an entry in IPVS (possibly at weight 0). */
+        boolean set;
+
+        Rs(IpAddress address, int port, ForwardingMethod method, int upper, int lower, boolean inhibit, int weight) {
+            this.address = address;
+            this.port = port;
+            this.method = method;
+            this.upper = upper;
+            this.lower = lower;
+            this.inhibit = inhibit;
+            this.weight = weight;
+            this.effectiveWeight = weight;
+        }
+
+        /** keepalived's real_weight: the effective weight clamped to what IPVS takes. */
+        int realWeight() {
+            return (int) Math.max(0, Math.min(Integer.MAX_VALUE, effectiveWeight));
+        }
+    }
+
+    /** One checker: up or down, whether it has reported, the last MISC_CHECK exit status. */
+    static final class Check {
+        final Checker config;
+        boolean up = true;
+        boolean hasRun;
+        int lastExit;
+
+        Check(Checker config) {
+            this.config = config;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.jlvs.admin.keepalived;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jlvs.core.model.IpAddress;
+
+/**
+ * Reading the values of keyword lines as keepalived does (read_unsigned_strvec, read_timer,
+ * check_true_false), reporting a bad value at its line. A bad value leaves the setting unchanged.
+ */
+final class Values {
+    /** keepalived's timers count microseconds. */
+    private static final int TIMER_DIGITS = 6;
+
+    private final Reporter rep;
+
+    Values(Reporter rep) {
+        this.rep = rep;
+    }
+
+    /** Word {@code i} as a decimal number in [min, max]. */
+    OptionalLong unsigned(Stmt s, int i, long min, long max) {
+        String w = s.word(i);
+        if (w == null) {
+            rep.error(s.at(), s.keyword() + ": missing value");
+            return OptionalLong.empty();
+        }
+        OptionalLong v = parseUnsigned(w);
+        if (v.isEmpty()) {
+            rep.error(s.at(), s.keyword() + ": invalid number '" + w + "'");
+            return v;
+        }
+        if (v.getAsLong() < min || v.getAsLong() > max) {
+            rep.error(s.at(), s.keyword() + ": number '" + w + "' outside range [" + min + ", " + max + "]");
+            return OptionalLong.empty();
+        }
+        return v;
+    }
+
+    static OptionalLong parseUnsigned(String w) {
+        if (w.isEmpty() || w.length() > 18) {
+            return OptionalLong.empty();
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (w.charAt(k) < '0' || w.charAt(k) > '9') {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.of(Long.parseLong(w));
+    }
+
+    /** Word {@code i} as seconds with up to six decimals, in [min, max] (max null: no limit). */
+    Optional<Duration> timer(Stmt s, int i, Duration min, Duration max) {
+        String w = s.word(i);
+        if (w == null) {
+            rep.error(s.at(), s.keyword() + ": missing value");
+            return Optional.empty();
+        }
+        Duration d = parseTimer(w);
+        if (d == null) {
+            rep.error(s.at(), s.keyword() + ": invalid time '" + w + "'");
+            return Optional.empty();
+        }
+        if (d.compareTo(min) < 0 || (max != null && d.compareTo(max) > 0)) {
+            rep.error(s.at(), s.keyword() + ": time '" + w + "' outside range [" + seconds(min) + ", "
+                    + (max == null ? "-" : seconds(max)) + "]");
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
+    static Duration parseTimer(String w) {
+        int dot = w.indexOf('.');
+        String whole = dot < 0 ? w : w.substring(0, dot);
+        String frac = dot < 0 ? "" : w.substring(dot + 1);
+        if ((whole.isEmpty() && frac.isEmpty()) || frac.length() > TIMER_DIGITS) {
+            return null;
+        }
+        OptionalLong sec = whole.isEmpty() ? OptionalLong.of(0) : parseUnsigned(whole);
+        OptionalLong micro = frac.isEmpty() ? OptionalLong.of(0) : parseUnsigned(frac);
+        if (sec.isEmpty() || micro.isEmpty()) {
+            return null;
+        }
+        long us = micro.getAsLong();
+        for (int k = frac.length(); k < TIMER_DIGITS; k++) {
+            us *= 10;
+        }
+        return Duration.ofSeconds(sec.getAsLong()).plusNanos(us * 1000);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toNanos() % 1_000_000_000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toNanos() / 1e9);
+    }
+
+    /** {@code keyword [true|on|yes|false|off|no]}: no word means true. */
+    Optional<Boolean> flag(Stmt s, int i) {
+        String w = s.word(i);
+        if (w == null) {
+            return Optional.of(true);
+        }
+        return switch (w) {
+            case "true", "on", "yes" -> Optional.of(true);
+            case "false", "off", "no" -> Optional.of(false);
+            default -> {
+                rep.error(s.at(), "Invalid " + s.keyword() + " parameter " + w);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** Word {@code i} as a numeric address, or null after reporting. */
+    IpAddress address(Stmt s, int i) {
+        String w = s.word(i);
+        IpAddress a = w == null ? null : IpAddress.tryParse(w);
+        if (a == null) {
+            rep.error(s.at(), s.keyword() + ": invalid address '" + (w == null ? "" : w) + "'");
+        }
+        return a;
+    }
+
+    /** A port word: 0..65535, or -1 when it is not one. */
+    static int port(String w) {
+        OptionalLong v = parseUnsigned(w);
+        return v.isPresent() && v.getAsLong() <= 65535 ? (int) v.getAsLong() : -1;
+    }
+
+    /** The rest of the line after the keyword, the way set_value() takes a string value. */
+    String text(Stmt s) {
+        if (s.size() < 2) {
+            rep.error(s.at(), s.keyword() + ": missing value");
+            return null;
+        }
+        return String.join(" ", s.words().subList(1, s.size()));
+    }
+}
