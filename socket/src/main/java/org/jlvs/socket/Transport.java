@@ -34,6 +34,10 @@ final class Transport {
         return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
+    static io.netty.channel.ChannelFactory<Channel> socketChannelFactory() {
+        return EPOLL ? EpollSocketChannel::new : NioSocketChannel::new;
+    }
+
     static Class<? extends Channel> datagramChannel() {
         return EPOLL ? EpollDatagramChannel.class : NioDatagramChannel.class;
     }

@@ -21,6 +21,7 @@ final class TcpSession {
     private boolean clientFin;
     private boolean backendFin;
     private boolean closed;
+    private boolean relaying;
 
     TcpSession(ConnTable conns, Conn conn, Channel client) {
         this.conns = conns;
@@ -32,6 +33,17 @@ final class TcpSession {
     void established() {
         conns.packet(conn, TcpTransitions.DIR_OUTPUT, TcpTransitions.TH_SYN | TcpTransitions.TH_ACK, 0);
         conns.packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_ACK, 0);
+    }
+
+    /** Both sides start reading; from now on bytes flow. */
+    void startRelaying() {
+        relaying = true;
+        client.config().setAutoRead(true);
+        backend.config().setAutoRead(true);
+    }
+
+    boolean relaying() {
+        return relaying && !closed;
     }
 
     /** The realserver refused or did not answer: it reset the connection. */
