@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 
 /** The checker blocks of a real server (keepalived's check_api.c and check_*.c parsers). */
 final class CheckerKeywords {
-    private static final Duration MICROSECOND = Duration.ofNanos(1000);
     private static final Set<String> DNS_TYPES = Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA");
     private static final Set<String> HTTP_PROTOCOLS = Set.of("1.0", "1.0C", "1.1");
     /** Checkers JLVS reads but has no prober for yet. */
@@ -114,7 +113,7 @@ final class CheckerKeywords {
         t.on("retry", s -> v.unsigned(s, 1, 0, VirtualServerKeywords.UINT_MAX).ifPresent(r -> ctx.checker.retry = (int) r));
         t.on("delay_before_retry", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.checker.delayBeforeRetry = d));
         t.on("warmup", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.checker.warmup = d));
-        t.on("delay_loop", s -> v.timer(s, 1, MICROSECOND, null).ifPresent(d -> ctx.checker.delayLoop = d));
+        t.on("delay_loop", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.checker.delayLoop = d));
         t.on("alpha", s -> v.flag(s, 1).ifPresent(b -> ctx.checker.alpha = b));
         t.on("log_all_failures", s -> v.flag(s, 1).ifPresent(b -> ctx.checker.logAllFailures = b));
         return t;
@@ -128,7 +127,7 @@ final class CheckerKeywords {
         t.on("bindto", s -> target.get().bindTo = v.address(s, 1));
         t.on("bind_port", s -> v.unsigned(s, 1, 1, 65535).ifPresent(p -> target.get().bindPort = (int) p));
         t.on("bind_if", s -> target.get().bindIf = s.word(1));
-        t.on("connect_timeout", s -> v.timer(s, 1, MICROSECOND, null).ifPresent(d -> target.get().connectTimeout = d));
+        t.on("connect_timeout", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> target.get().connectTimeout = d));
         t.on("fwmark", s -> v.unsigned(s, 1, 0, VirtualServerKeywords.UINT_MAX).ifPresent(m -> target.get().fwmark = (int) m));
         return t;
     }

@@ -106,8 +106,8 @@ final class Definitions {
 
     /** An empty line, or the end of the file, ends a multi-line definition. */
     void endCollecting() {
-        if (collecting != null && collecting.lines().size() <= 1) {
-            // a "multi-line" value that got at most one line is an ordinary one
+        if (collecting != null && collecting.lines().isEmpty()) {
+            // a "multi-line" value that got no text is an ordinary (empty) one
             defs.put(collectingName, new Def(collecting.lines(), false, null));
         }
         collecting = null;

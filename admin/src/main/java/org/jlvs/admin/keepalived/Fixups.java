@@ -37,7 +37,7 @@ final class Fixups {
         for (VsBuilder vs : ctx.virtualServers) {
             VirtualServerGroup vsg = null;
             if (vs.target instanceof VsTarget.Group g) {
-                vsg = group(g.name());
+                vsg = VirtualServerGroup.find(ctx.groups, g.name());
                 if (vsg == null) {
                     rep.error(vs.at, "Virtual server group " + g.name()
                             + " specified but not configured - ignoring virtual server " + vs.name());
@@ -51,15 +51,6 @@ final class Fixups {
         }
         ScriptSecurity.check(out, global, ctx.root, rep);
         return new KeepalivedConfig(global, ctx.groups, out, ctx.ssl == null ? null : ctx.ssl.build());
-    }
-
-    private VirtualServerGroup group(String name) {
-        for (VirtualServerGroup g : ctx.groups) {
-            if (g.name().equals(name)) {
-                return g;
-            }
-        }
-        return null;
     }
 
     private VirtualServer fix(VsBuilder vs, VirtualServerGroup vsg) {

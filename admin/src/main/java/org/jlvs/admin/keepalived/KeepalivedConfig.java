@@ -18,11 +18,6 @@ public record KeepalivedConfig(GlobalDefs global, List<VirtualServerGroup> group
 
     /** The group of that name, or null. */
     public VirtualServerGroup group(String name) {
-        for (VirtualServerGroup g : groups) {
-            if (g.name().equals(name)) {
-                return g;
-            }
-        }
-        return null;
+        return VirtualServerGroup.find(groups, name);
     }
 }

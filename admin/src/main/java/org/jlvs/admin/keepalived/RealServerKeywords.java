@@ -3,11 +3,8 @@ package org.jlvs.admin.keepalived;
 import java.time.Duration;
 import java.util.OptionalLong;
 
-import org.jlvs.core.model.IpAddress;
-
 /** The {@code real_server} block (keepalived's check_parser.c, real server level). */
 final class RealServerKeywords {
-    private static final Duration MICROSECOND = Duration.ofNanos(1000);
 
     private RealServerKeywords() {
     }
@@ -15,15 +12,14 @@ final class RealServerKeywords {
     /** {@code real_server IP [PORT]} (alloc_rs): a bad address skips the whole block. */
     static void open(ParseContext ctx, Stmt s) {
         VsBuilder vs = ctx.vs();
-        IpAddress a = s.word(1) == null ? null : IpAddress.tryParse(s.word(1));
-        int port = s.word(2) == null ? 0 : Values.port(s.word(2));
-        if (a == null || port < 0) {
+        Values.Endpoint e = Values.endpoint(s);
+        if (e == null) {
             ctx.rep.error(s.at(), "Invalid real server ip address " + s.word(1) + " - skipping");
             ctx.blocks.skipBlock();
             return;
         }
         // the method in force when the line is read; a later lb_kind does not change it
-        vs.realServers.add(new RsBuilder(s.at(), a, port, vs.method));
+        vs.realServers.add(new RsBuilder(s.at(), e.address(), e.port(), vs.method));
     }
 
     /** End of the block (rs_end_handler): unless tunnelled, the family must be the virtual server's. */
@@ -82,8 +78,8 @@ final class RealServerKeywords {
         t.on("retry", s -> v.unsigned(s, 1, 1, VirtualServerKeywords.UINT_MAX).ifPresent(r -> ctx.rs().retry = (int) r));
         t.on("delay_before_retry", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.rs().delayBeforeRetry = d));
         t.on("warmup", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.rs().warmup = d));
-        t.on("connect_timeout", s -> v.timer(s, 1, MICROSECOND, null).ifPresent(d -> ctx.rs().connectTimeout = d));
-        t.on("delay_loop", s -> v.timer(s, 1, MICROSECOND, null).ifPresent(d -> ctx.rs().delayLoop = d));
+        t.on("connect_timeout", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.rs().connectTimeout = d));
+        t.on("delay_loop", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.rs().delayLoop = d));
         t.on("smtp_alert", s -> v.flag(s, 1).ifPresent(b -> ctx.rs().smtpAlert = b));
         t.on("virtualhost", s -> ctx.rs().virtualhost = v.text(s));
         t.on("snmp_name", s -> rep.warning(s.at(), "snmp_name is ignored: JLVS has no SNMP agent"));

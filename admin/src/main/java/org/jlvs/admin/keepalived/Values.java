@@ -13,6 +13,12 @@ import org.jlvs.core.model.IpAddress;
 final class Values {
     /** keepalived's timers count microseconds. */
     private static final int TIMER_DIGITS = 6;
+    /** The shortest timer: where keepalived asks for at least 1 (microsecond). */
+    static final Duration MICROSECOND = Duration.ofNanos(1000);
+
+    /** {@code IP [PORT]} of a server line; port 0 when absent. */
+    record Endpoint(IpAddress address, int port) {
+    }
 
     private final Reporter rep;
 
@@ -118,6 +124,16 @@ final class Values {
             rep.error(s.at(), s.keyword() + ": invalid address '" + (w == null ? "" : w) + "'");
         }
         return a;
+    }
+
+    /**
+     * Words 1 and 2 as {@code IP [PORT]} (keepalived's inet_stosockaddr), or null when either is
+     * not valid; the caller reports it in its own words.
+     */
+    static Endpoint endpoint(Stmt s) {
+        IpAddress a = s.word(1) == null ? null : IpAddress.tryParse(s.word(1));
+        int port = s.word(2) == null ? 0 : port(s.word(2));
+        return a == null || port < 0 ? null : new Endpoint(a, port);
     }
 
     /** A port word: 0..65535, or -1 when it is not one. */

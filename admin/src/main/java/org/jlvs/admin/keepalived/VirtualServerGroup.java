@@ -48,6 +48,16 @@ public record VirtualServerGroup(Origin at, String name, List<AddressRange> rang
     public record FwmarkEntry(Origin at, int mark, Boolean v6) {
     }
 
+    /** The group called {@code name} in {@code groups}, or null. */
+    static VirtualServerGroup find(Iterable<VirtualServerGroup> groups, String name) {
+        for (VirtualServerGroup g : groups) {
+            if (g.name().equals(name)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
     public boolean hasV4() {
         return ranges.stream().anyMatch(r -> !r.first().isV6()) || fwmarks.stream().anyMatch(f -> Boolean.FALSE.equals(f.v6()));
     }

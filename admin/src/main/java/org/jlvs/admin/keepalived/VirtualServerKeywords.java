@@ -17,7 +17,6 @@ final class VirtualServerKeywords {
     /** IPVS_WEIGHT_LIMIT. */
     static final long WEIGHT_LIMIT = Integer.MAX_VALUE;
     static final long UINT_MAX = 0xFFFF_FFFFL;
-    private static final Duration MICROSECOND = Duration.ofNanos(1000);
     /** IP_VS_PENAME_MAXLEN less the NUL. */
     private static final int PE_NAME_MAX = 15;
 
@@ -46,15 +45,14 @@ final class VirtualServerKeywords {
             }
             target = new VsTarget.Fwmark((int) mark.getAsLong());
         } else {
-            IpAddress a = p1 == null ? null : IpAddress.tryParse(p1);
-            int port = p2 == null ? 0 : Values.port(p2);
-            if (a == null || port < 0) {
+            Values.Endpoint e = Values.endpoint(s);
+            if (e == null) {
                 ctx.rep.error(s.at(), "Invalid virtual server IP address " + p1 + " - skipping");
                 ctx.blocks.skipBlock();
                 return;
             }
-            target = new VsTarget.Address(a, port);
-            v6 = a.isV6();
+            target = new VsTarget.Address(e.address(), e.port());
+            v6 = e.address().isV6();
         }
         ctx.virtualServers.add(new VsBuilder(s.at(), target, v6));
     }
@@ -97,8 +95,8 @@ final class VirtualServerKeywords {
         t.on("retry", s -> v.unsigned(s, 1, 1, UINT_MAX).ifPresent(r -> ctx.vs().retry = (int) r));
         t.on("delay_before_retry", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.vs().delayBeforeRetry = d));
         t.on("warmup", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.vs().warmup = d));
-        t.on("connect_timeout", s -> v.timer(s, 1, MICROSECOND, null).ifPresent(d -> ctx.vs().connectTimeout = d));
-        t.on("delay_loop", s -> v.timer(s, 1, MICROSECOND, null).ifPresent(d -> ctx.vs().delayLoop = d));
+        t.on("connect_timeout", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.vs().connectTimeout = d));
+        t.on("delay_loop", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.vs().delayLoop = d));
         t.on("inhibit_on_failure", s -> ctx.vs().inhibit = true);
         t.on("lb_algo", s -> scheduler(ctx, s));
         t.on("lvs_sched", s -> scheduler(ctx, s));
@@ -277,12 +275,11 @@ final class VirtualServerKeywords {
 
     private static void sorryServer(ParseContext ctx, Stmt s) {
         VsBuilder vs = ctx.vs();
-        IpAddress a = s.word(1) == null ? null : IpAddress.tryParse(s.word(1));
-        int port = s.word(2) == null ? 0 : Values.port(s.word(2));
-        if (a == null || port < 0) {
+        Values.Endpoint e = Values.endpoint(s);
+        if (e == null) {
             ctx.rep.error(s.at(), "Invalid sorry server IP address " + s.word(1) + " - skipping");
             return;
         }
-        vs.sorry = new SorryBuilder(s.at(), a, port, vs.method);
+        vs.sorry = new SorryBuilder(s.at(), e.address(), e.port(), vs.method);
     }
 }
