@@ -35,6 +35,9 @@ final class Fixups {
     private KeepalivedConfig run() {
         List<VirtualServer> out = new ArrayList<>();
         for (VsBuilder vs : ctx.virtualServers) {
+            if (vs.placeholder()) {
+                continue;
+            }
             VirtualServerGroup vsg = null;
             if (vs.target instanceof VsTarget.Group g) {
                 vsg = VirtualServerGroup.find(ctx.groups, g.name());

@@ -16,6 +16,8 @@ final class RealServerKeywords {
         if (e == null) {
             ctx.rep.error(s.at(), "Invalid real server ip address " + s.word(1) + " - skipping");
             ctx.blocks.skipBlock();
+            // a placeholder takes the block's lines should no '{' follow
+            vs.realServers.add(new RsBuilder(s.at(), null, 0, vs.method));
             return;
         }
         // the method in force when the line is read; a later lb_kind does not change it
@@ -26,6 +28,10 @@ final class RealServerKeywords {
     static void close(ParseContext ctx) {
         VsBuilder vs = ctx.vs();
         RsBuilder rs = vs.realServers.getLast();
+        if (rs.address == null) {
+            vs.realServers.removeLast();
+            return;
+        }
         if (rs.method != null && rs.method.tunnel()) {
             return;
         }

@@ -9,6 +9,7 @@ import org.jlvs.core.model.IpAddress;
 /** A real_server while it is being read: keepalived's real_server_t, unset values as null. */
 final class RsBuilder {
     final Origin at;
+    /** null for a placeholder whose line was bad (already reported); it is dropped without a word. */
     final IpAddress address;
     int port;
     Integer weight;
@@ -38,6 +39,6 @@ final class RsBuilder {
 
     /** keepalived's rs_iseq: the same address and port. */
     boolean sameAs(IpAddress a, int p) {
-        return address.equals(a) && port == p;
+        return a.equals(address) && port == p;
     }
 }

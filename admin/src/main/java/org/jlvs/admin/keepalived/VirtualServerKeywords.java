@@ -23,8 +23,17 @@ final class VirtualServerKeywords {
     private VirtualServerKeywords() {
     }
 
-    /** {@code virtual_server IP [PORT] | fwmark N | group NAME} (alloc_vs). */
+    /**
+     * {@code virtual_server IP [PORT] | fwmark N | group NAME} (alloc_vs). A bad line skips its
+     * block; a placeholder takes the block's lines should no '{' follow (keepalived would then
+     * write into whatever server came before).
+     */
     static void open(ParseContext ctx, Stmt s) {
+        VsBuilder vs = target(ctx, s);
+        ctx.virtualServers.add(vs != null ? vs : new VsBuilder(s.at(), null, null));
+    }
+
+    private static VsBuilder target(ParseContext ctx, Stmt s) {
         String p1 = s.word(1);
         String p2 = s.word(2);
         VsTarget target;
@@ -33,7 +42,7 @@ final class VirtualServerKeywords {
             if (p2 == null) {
                 ctx.rep.error(s.at(), "virtual_server group: missing group name");
                 ctx.blocks.skipBlock();
-                return;
+                return null;
             }
             target = new VsTarget.Group(p2);
         } else if ("fwmark".equals(p1)) {
@@ -41,7 +50,7 @@ final class VirtualServerKeywords {
             if (mark.isEmpty() || mark.getAsLong() < 1 || mark.getAsLong() > UINT_MAX) {
                 ctx.rep.error(s.at(), "virtual server fwmark '" + p2 + "' must be in [1, 4294967295] - skipping");
                 ctx.blocks.skipBlock();
-                return;
+                return null;
             }
             target = new VsTarget.Fwmark((int) mark.getAsLong());
         } else {
@@ -49,12 +58,12 @@ final class VirtualServerKeywords {
             if (e == null) {
                 ctx.rep.error(s.at(), "Invalid virtual server IP address " + p1 + " - skipping");
                 ctx.blocks.skipBlock();
-                return;
+                return null;
             }
             target = new VsTarget.Address(e.address(), e.port());
             v6 = e.address().isV6();
         }
-        ctx.virtualServers.add(new VsBuilder(s.at(), target, v6));
+        return new VsBuilder(s.at(), target, v6);
     }
 
     /**
@@ -63,6 +72,9 @@ final class VirtualServerKeywords {
      */
     static void close(ParseContext ctx) {
         VsBuilder vs = ctx.vs();
+        if (vs.placeholder()) {
+            return;
+        }
         if (vs.sorry != null && (vs.sorry.method == null || !vs.sorry.method.tunnel())) {
             if (vs.v6 == null) {
                 vs.v6 = vs.sorry.address.isV6();

@@ -15,6 +15,7 @@ final class VsBuilder {
     static final int DEFAULT_PERSISTENCE = 360;
 
     final Origin at;
+    /** null for a placeholder whose line was bad (already reported); it is dropped without a word. */
     final VsTarget target;
     /** null: family not known yet (AF_UNSPEC). */
     Boolean v6;
@@ -50,6 +51,10 @@ final class VsBuilder {
         this.at = at;
         this.target = target;
         this.v6 = v6;
+    }
+
+    boolean placeholder() {
+        return target == null;
     }
 
     String name() {

@@ -188,6 +188,25 @@ class LexerTest {
     }
 
     @Test
+    void aBadServerLineWithoutItsBraceDoesNotLeakIntoAnotherServer() {
+        KeepalivedConf.Loaded l = ConfFiles.load(dir, "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n"
+                + "  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n"
+                + "  real_server 300.0.0.1\n  weight 9\n  }\n}\n"
+                + "virtual_server nowhere\n  lb_algo sh\n}\n");
+        assertEquals(1, l.config().virtualServers().size(), ConfFiles.messages(l).toString());
+        VirtualServer vs = l.config().virtualServers().getFirst();
+        assertEquals("rr", vs.scheduler());
+        assertEquals(List.of(1), vs.realServers().stream().map(RealServer::weight).toList());
+        assertEquals(List.of(
+                "keepalived.conf:7: Invalid real server ip address 300.0.0.1 - skipping",
+                "keepalived.conf:8: Missing '{' at beginning of configuration block",
+                "keepalived.conf:10: Extra '}' found",
+                "keepalived.conf:11: Invalid virtual server IP address nowhere - skipping",
+                "keepalived.conf:12: Missing '{' at beginning of configuration block",
+                "keepalived.conf:13: Extra '}' found"), ConfFiles.messages(l));
+    }
+
+    @Test
     void aMissingFileIsFatal() {
         KeepalivedConf.Loaded l = KeepalivedConf.load(dir.resolve("absent.conf"), KeepalivedConf.Options.DEFAULT);
         assertEquals(Severity.FATAL, l.worst());
