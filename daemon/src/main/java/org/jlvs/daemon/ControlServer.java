@@ -179,13 +179,11 @@ public final class ControlServer implements AutoCloseable {
         java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
         m.put("pid", Long.toString(ProcessHandle.current().pid()));
         m.put("control", path.toString());
-        m.put("data-plane", director.plane() == null ? "none" : "socket");
+        m.put("data-plane", director.plane() == null ? "none" : director.plane().name());
         m.put("services", Integer.toString(director.table().services().length));
         m.put("connections", Integer.toString(director.table().conns().size()));
         if (director.plane() != null) {
-            for (var l : director.plane().listeners()) {
-                m.put("listener " + l.endpoint(), l.bound() ? "listening" : "not bound: " + l.problem());
-            }
+            director.plane().status(m);
         }
         return m;
     }

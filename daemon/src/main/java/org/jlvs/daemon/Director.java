@@ -16,7 +16,6 @@ import org.jlvs.core.table.Command;
 import org.jlvs.core.table.IpvsException;
 import org.jlvs.core.table.IpvsTable;
 import org.jlvs.core.table.TableSnapshot;
-import org.jlvs.socket.SocketPlane;
 
 /**
  * The running director: the table, the data plane that serves it, and the timers that drive
@@ -28,10 +27,10 @@ public final class Director {
     private static final Logger LOG = Logger.getLogger(Director.class.getName());
 
     private final IpvsTable table;
-    private final SocketPlane plane;
+    private final DataPlane plane;
     private final ScheduledExecutorService timers;
 
-    public Director(IpvsTable table, SocketPlane plane) {
+    Director(IpvsTable table, DataPlane plane) {
         this.table = table;
         this.plane = plane;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -45,7 +44,7 @@ public final class Director {
         return table;
     }
 
-    public SocketPlane plane() {
+    DataPlane plane() {
         return plane;
     }
 
@@ -54,7 +53,7 @@ public final class Director {
                 TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(table::estimate), 2, 2, TimeUnit.SECONDS);
         if (plane != null) {
-            timers.scheduleWithFixedDelay(guard(plane::retryUnbound), 5, 5, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(guard(plane::tick), 1, 1, TimeUnit.SECONDS);
         }
     }
 

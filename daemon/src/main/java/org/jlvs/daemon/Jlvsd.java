@@ -19,6 +19,8 @@ import org.jlvs.core.model.ServiceConfig;
 import org.jlvs.core.model.ServiceKey;
 import org.jlvs.core.table.Command;
 import org.jlvs.core.table.IpvsTable;
+import org.jlvs.packet.PacketPlane;
+import org.jlvs.packet.PacketPlaneConfig;
 import org.jlvs.socket.SocketPlane;
 import org.jlvs.socket.SocketPlaneConfig;
 import org.jlvs.socket.SocketPlaneConfig.Endpoint;
@@ -64,6 +66,14 @@ public final class Jlvsd implements Callable<Integer> {
             description = "on SIGTERM, how long open connections may finish (default 10)")
     int graceSeconds;
 
+    @Option(names = "--queue", defaultValue = "0", paramLabel = "N|A-B",
+            description = "packet plane: the NFQUEUE queue, or a range balanced by flow with one thread per queue (default 0)")
+    String queue;
+
+    @Option(names = "--inside-if", paramLabel = "IFNAME",
+            description = "packet plane: the interface towards the realservers (DR/TUN egress and its MTU)")
+    String insideIf;
+
     @Option(names = "--threads", defaultValue = "0", description = "socket plane event loops (default: one per CPU)")
     int threads;
 
@@ -87,10 +97,6 @@ public final class Jlvsd implements Callable<Integer> {
             System.err.println("jlvsd: --data-plane must be socket, packet or none");
             return 2;
         }
-        if ("packet".equals(dataPlane)) {
-            LOG.warning("the packet data plane is not available in this build; staying in socket mode");
-            dataPlane = "socket";
-        }
         SocketPlaneConfig planeConfig;
         try {
             planeConfig = planeConfig();
@@ -98,8 +104,29 @@ public final class Jlvsd implements Callable<Integer> {
             System.err.println("jlvsd: " + e.getMessage());
             return 2;
         }
+        PacketPlaneConfig packetConfig = null;
+        if ("packet".equals(dataPlane)) {
+            try {
+                packetConfig = PacketPlaneConfig.parse(queue, insideIf);
+            } catch (IllegalArgumentException e) {
+                System.err.println("jlvsd: " + e.getMessage());
+                return 2;
+            }
+        }
         IpvsTable table = new IpvsTable();
-        SocketPlane plane = "socket".equals(dataPlane) ? new SocketPlane(table, planeConfig) : null;
+        DataPlane plane = null;
+        if (packetConfig != null) {
+            try {
+                plane = new PacketDataPlane(PacketPlane.start(table, packetConfig));
+            } catch (IllegalStateException | UnsatisfiedLinkError e) {
+                LOG.warning("the packet data plane cannot run here (" + e.getMessage()
+                        + "; it needs root and iptables NFQUEUE); staying in socket mode");
+                dataPlane = "socket";
+            }
+        }
+        if ("socket".equals(dataPlane)) {
+            plane = new SocketDataPlane(new SocketPlane(table, planeConfig));
+        }
         Director director = new Director(table, plane);
 
         ExampleRealservers realservers = null;

@@ -99,6 +99,16 @@ public final class Conn {
         return IpAddress.of(v6 && protocol() != 0, vaddrHi, vaddrLo);
     }
 
+    /** The virtual address's high word, as a primitive (packet planes rewrite replies without objects). */
+    public long virtualHi() {
+        return vaddrHi;
+    }
+
+    /** The virtual address's low word (IPv4 in its low 32 bits). */
+    public long virtualLo() {
+        return vaddrLo;
+    }
+
     public int virtualPort() {
         return (int) (key >>> KEY_VPORT_SHIFT) & 0xFFFF;
     }
