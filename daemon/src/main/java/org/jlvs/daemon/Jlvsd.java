@@ -125,7 +125,12 @@ public final class Jlvsd implements Callable<Integer> {
             }
         }
         if ("socket".equals(dataPlane)) {
-            plane = new SocketDataPlane(new SocketPlane(table, planeConfig));
+            try {
+                plane = new SocketDataPlane(new SocketPlane(table, planeConfig));
+            } catch (IllegalStateException e) {
+                System.err.println("jlvsd: " + e.getMessage());
+                return 1;
+            }
         }
         Director director = new Director(table, plane);
 

@@ -39,11 +39,17 @@ final class Director implements AutoCloseable {
     }
 
     static Director start(String... args) throws Exception {
+        return startIn(List.of(), args);
+    }
+
+    /** Starts jlvsd under a command prefix, e.g. {@code ip netns exec NS}. */
+    static Director startIn(List<String> prefix, String... args) throws Exception {
         requireBuild();
         Path dir = Files.createTempDirectory("jlvs-e2e");
         Path socket = dir.resolve("control.sock");
         Path log = dir.resolve("jlvsd.log");
-        List<String> cmd = new ArrayList<>(List.of(BIN.resolve("jlvsd").toString(), "--control-socket", socket.toString()));
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(BIN.resolve("jlvsd").toString(), "--control-socket", socket.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JLVS_CONTROL_SOCKET", socket.toString());

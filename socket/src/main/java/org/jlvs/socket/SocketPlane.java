@@ -77,6 +77,13 @@ public final class SocketPlane implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMillis());
         LOG.info("socket plane: " + threads + " event loop(s), " + Transport.name() + " transport");
+        if (config.transparent()) {
+            try {
+                TransparentRouting.install();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("transparent mode needs root, nftables and ip: " + e.getMessage(), e);
+            }
+        }
     }
 
     public SocketPlaneConfig config() {
@@ -230,10 +237,14 @@ public final class SocketPlane implements AutoCloseable {
         return backend.clone(loop);
     }
 
-    /** Sets IP_TRANSPARENT on a realserver-side socket (root, with the routes that bring replies back). */
+    /**
+     * Sets IP_TRANSPARENT on a realserver-side socket, so it may be bound to the client's own
+     * address and port (root; {@link TransparentRouting} brings the replies back to it).
+     */
     public void makeTransparent(Bootstrap b) {
         if (Transport.EPOLL) {
             b.option(EpollChannelOption.IP_TRANSPARENT, true);
+            b.option(ChannelOption.SO_REUSEADDR, true);
         }
     }
 
@@ -327,6 +338,9 @@ public final class SocketPlane implements AutoCloseable {
             }
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        if (config.transparent()) {
+            TransparentRouting.remove();
+        }
     }
 
     @Override

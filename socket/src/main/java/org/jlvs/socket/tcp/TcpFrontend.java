@@ -47,7 +47,7 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
         Bootstrap b = plane.backendBootstrap(client.eventLoop()).handler(new TcpRelay(session, false));
         if (plane.config().transparent()) {
             plane.makeTransparent(b);
-            b.localAddress(new InetSocketAddress(remote.getAddress(), 0));
+            b.localAddress(remote); // the client's own address and port, as LVS-NAT shows it
         }
         InetSocketAddress target = new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort());
         b.connect(target).addListener((ChannelFutureListener) f -> {
