@@ -21,9 +21,16 @@ import com.sun.net.httpserver.HttpServer;
 final class Realservers implements AutoCloseable {
     private final List<AutoCloseable> open = new ArrayList<>();
 
+    /** Ports handed out in this JVM: the kernel may offer a just-closed port again. */
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (GIVEN.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 
@@ -101,6 +108,50 @@ final class Realservers implements AutoCloseable {
         });
         open.add(ss);
         return lines;
+    }
+
+    /**
+     * A TCP server that decodes a PROXY protocol v2 header on each connection into
+     * {@code "TCP4 src:sport dst:dport"} and then echoes the rest.
+     */
+    List<String> proxyV2Headers(int port) throws IOException {
+        List<String> headers = new CopyOnWriteArrayList<>();
+        ServerSocket ss = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
+        Thread.ofVirtual().start(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    Socket c = ss.accept();
+                    Thread.ofVirtual().start(() -> {
+                        try (c; java.io.DataInputStream in = new java.io.DataInputStream(c.getInputStream());
+                             OutputStream out = c.getOutputStream()) {
+                            byte[] sig = new byte[12];
+                            in.readFully(sig);
+                            int verCmd = in.readUnsignedByte();
+                            int famProto = in.readUnsignedByte();
+                            int len = in.readUnsignedShort();
+                            byte[] addr = new byte[len];
+                            in.readFully(addr);
+                            String h = "bad";
+                            if (java.util.Arrays.equals(sig, new byte[] {13, 10, 13, 10, 0, 13, 10, 81, 85, 73, 84, 10})
+                                    && verCmd == 0x21 && famProto == 0x11 && len >= 12) {
+                                h = "TCP4 " + InetAddress.getByAddress(java.util.Arrays.copyOfRange(addr, 0, 4)).getHostAddress()
+                                        + ":" + (((addr[8] & 255) << 8) | (addr[9] & 255)) + " "
+                                        + InetAddress.getByAddress(java.util.Arrays.copyOfRange(addr, 4, 8)).getHostAddress()
+                                        + ":" + (((addr[10] & 255) << 8) | (addr[11] & 255));
+                            }
+                            headers.add(h);
+                            in.transferTo(out);
+                        } catch (IOException e) {
+                            // the client went away
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        open.add(ss);
+        return headers;
     }
 
     @Override

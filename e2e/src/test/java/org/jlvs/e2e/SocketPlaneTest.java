@@ -185,9 +185,65 @@ class SocketPlaneTest {
                     s.getOutputStream().write("ping\n".getBytes(StandardCharsets.US_ASCII));
                     s.shutdownOutput();
                     String echoed = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-                    assertEquals("", echoed, "the first line is consumed as the header; nothing follows it");
+                    assertEquals("ping\n", echoed, "the header line is the director's; the client's bytes follow it");
                     assertEquals(List.of("PROXY TCP4 127.0.0.1 127.0.0.1 " + s.getLocalPort() + " " + vport + "\r"), lines);
                 }
+            }
+        }
+    }
+
+    @Test
+    void proxyProtocolV2ForAWholeServiceCarriesTheClientInBinary() throws Exception {
+        try (Realservers rs = new Realservers()) {
+            int vport = Realservers.freePort();
+            int p = Realservers.freePort();
+            List<String> headers = rs.proxyV2Headers(p);
+            try (Director d = Director.start("--proxy-protocol", "127.0.0.1:" + vport + "=v2")) {
+                d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+                d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + p, "-m");
+                try (Socket s = new Socket("127.0.0.1", vport)) {
+                    s.getOutputStream().write("data".getBytes(StandardCharsets.US_ASCII));
+                    s.shutdownOutput();
+                    assertEquals("data", new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII));
+                    assertEquals(List.of("TCP4 127.0.0.1:" + s.getLocalPort() + " 127.0.0.1:" + vport), headers);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFwmarkServiceIsServedOnThePortsGivenForItAsOneService() throws Exception {
+        try (Realservers rs = new Realservers()) {
+            int web = Realservers.freePort();
+            int alt = Realservers.freePort();
+            int p1 = Realservers.freePort();
+            int p2 = Realservers.freePort();
+            rs.http("rs1", p1);
+            rs.http("rs2", p2);
+            try (Director d = Director.start("--fwmark-ports", "7=tcp:127.0.0.1:" + web + ",tcp:127.0.0.1:" + alt)) {
+                d.ok("-A", "-f", "7", "-s", "rr", "-p", "60");
+                d.ok("-a", "-f", "7", "-r", "127.0.0.1:" + p1, "-m");
+                d.ok("-a", "-f", "7", "-r", "127.0.0.1:" + p2, "-m");
+                String first = name(curl(d, "http://127.0.0.1:" + web + "/"));
+                // one persistence template covers every port of the mark
+                assertEquals(first, name(curl(d, "http://127.0.0.1:" + alt + "/")));
+                assertEquals(first, name(curl(d, "http://127.0.0.1:" + web + "/")));
+                String conns = d.ok("-L", "-n", "-c");
+                assertTrue(conns.lines().anyMatch(l -> l.startsWith("IP ")), "an IPPROTO_IP template: " + conns);
+            }
+        }
+    }
+
+    @Test
+    void aPortZeroPersistentServiceIsServedOnItsConfiguredPorts() throws Exception {
+        try (Realservers rs = new Realservers()) {
+            int port = Realservers.freePort();
+            rs.http("rs1", port + 0);
+            try (Director d = Director.start("--service-ports", "tcp:127.0.0.2:0=" + port)) {
+                d.ok("-A", "-t", "127.0.0.2:0", "-s", "rr", "-p", "60");
+                d.ok("-a", "-t", "127.0.0.2:0", "-r", "127.0.0.1", "-m");
+                // a portless realserver takes the packet's port
+                assertEquals("rs1", name(curl(d, "http://127.0.0.2:" + port + "/")));
             }
         }
     }

@@ -56,6 +56,8 @@ public final class SocketPlane implements AutoCloseable {
     private final ConnScheduler scheduler;
     private final EventLoopGroup group;
     private final Map<Endpoint, Listener> listeners = new HashMap<>();
+    /** Bound listener addresses, read by event loops to refuse forwarding to ourselves. */
+    private volatile java.util.Set<InetSocketAddress> listening = java.util.Set.of();
     private final Map<Conn, Runnable> sessions = new ConcurrentHashMap<>();
     private final Map<Destination, LongAdder> connectFailures = new ConcurrentHashMap<>();
     private final LongAdder noDestination = new LongAdder();
@@ -135,7 +137,34 @@ public final class SocketPlane implements AutoCloseable {
                 bind(l);
             }
         }
+        publishListening();
     }
+
+    private void publishListening() {
+        java.util.Set<InetSocketAddress> s = new java.util.HashSet<>();
+        for (Endpoint e : listeners.keySet()) {
+            s.add(new InetSocketAddress(e.address().toInetAddress(), e.port()));
+        }
+        listening = java.util.Set.copyOf(s);
+    }
+
+    /**
+     * True when a realserver is one of our own listeners: forwarding there would loop, each
+     * connection making another, so such a connection is refused.
+     */
+    public boolean wouldLoop(InetSocketAddress target) {
+        if (listening.contains(target)) {
+            if (!warnedLoop) {
+                warnedLoop = true;
+                LOG.warning("socket plane: realserver " + target + " is one of the director's own listeners; "
+                        + "connections to it are refused (they would loop)");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private volatile boolean warnedLoop;
 
     /** Tries again to bind listeners whose address was not available. */
     public synchronized void retryUnbound() {

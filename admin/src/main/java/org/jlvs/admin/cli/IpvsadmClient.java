@@ -51,7 +51,7 @@ public final class IpvsadmClient {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
             byte[] call = IpvsadmWire.encodeCall(args, stdin);
             Frames.write(out, call);
-            byte[] body = Frames.read(in);
+            byte[] body = Frames.read(in, Frames.MAX_ANSWER);
             if (body == null) {
                 throw new IOException("the director closed the connection");
             }

@@ -36,7 +36,7 @@ public final class ControlClient implements AutoCloseable {
 
     public Response call(Request r) throws IOException {
         ControlCodec.write(out, r);
-        byte[] b = Frames.read(in);
+        byte[] b = Frames.read(in, Frames.MAX_ANSWER);
         if (b == null) {
             throw new IOException("the director closed the control connection");
         }

@@ -11,6 +11,8 @@ import java.io.IOException;
  */
 public final class Frames {
     public static final int MAX_MESSAGE = 1 << 20;
+    /** What a client accepts from the director. */
+    public static final int MAX_ANSWER = 1 << 30;
 
     private Frames() {
     }
@@ -27,14 +29,22 @@ public final class Frames {
      * @throws MessageTooLargeException for a length over {@link #MAX_MESSAGE} (nothing more is read)
      */
     public static byte[] read(DataInputStream in) throws IOException {
+        return read(in, MAX_MESSAGE);
+    }
+
+    /**
+     * Reads one frame of at most {@code limit} bytes. Clients reading the director's answers
+     * allow more: a connection listing of a busy director runs to many megabytes.
+     */
+    public static byte[] read(DataInputStream in, int limit) throws IOException {
         int len;
         try {
             len = in.readInt();
         } catch (EOFException e) {
             return null;
         }
-        if (len < 0 || len > MAX_MESSAGE) {
-            throw new MessageTooLargeException(len);
+        if (len < 0 || len > limit) {
+            throw new MessageTooLargeException(len, limit);
         }
         byte[] b = new byte[len];
         in.readFully(b);
@@ -43,8 +53,8 @@ public final class Frames {
 
     /** A length prefix over the limit: the peer is not speaking this protocol, or is abusive. */
     public static final class MessageTooLargeException extends IOException {
-        public MessageTooLargeException(int len) {
-            super("control message of " + Integer.toUnsignedString(len) + " bytes refused (limit " + MAX_MESSAGE + ")");
+        public MessageTooLargeException(int len, int limit) {
+            super("control message of " + Integer.toUnsignedString(len) + " bytes refused (limit " + limit + ")");
         }
     }
 }

@@ -39,6 +39,12 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
             return;
         }
         TcpSession session = new TcpSession(plane.conns(), conn, client);
+        InetSocketAddress target = new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort());
+        if (plane.wouldLoop(target)) {
+            plane.conns().packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_SYN, 0);
+            session.refused();
+            return;
+        }
         plane.conns().packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_SYN, 0);
         plane.track(conn, session::closeBoth);
         ctx.pipeline().replace(this, "relay", new TcpRelay(session, true));
@@ -49,7 +55,6 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
             plane.makeTransparent(b);
             b.localAddress(remote); // the client's own address and port, as LVS-NAT shows it
         }
-        InetSocketAddress target = new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort());
         b.connect(target).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 plane.connectFailed(conn, f.cause());

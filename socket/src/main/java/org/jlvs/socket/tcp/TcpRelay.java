@@ -31,6 +31,10 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
         if (msg instanceof ByteBuf buf) {
             session.conns.traffic(session.conn, fromClient, 1, buf.readableBytes());
         }
+        if (peer == null && fromClient) {
+            session.early(msg);
+            return;
+        }
         if (peer == null || !peer.isActive()) {
             io.netty.util.ReferenceCountUtil.release(msg);
             return;
@@ -53,8 +57,8 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         Channel peer = peer();
-        if (ctx.channel().isWritable() && peer != null && session.relaying()) {
-            peer.config().setAutoRead(true);
+        if (ctx.channel().isWritable() && peer != null) {
+            session.resumeReading(!fromClient);
         }
         ctx.fireChannelWritabilityChanged();
     }

@@ -22,6 +22,11 @@ final class TcpSession {
     private boolean backendFin;
     private boolean closed;
     private boolean relaying;
+    /**
+     * What the client sent before the realserver accepted. Epoll reads a socket that reports
+     * EOF even with reading off, so a client that sends and closes at once lands here.
+     */
+    private java.util.ArrayDeque<Object> early;
 
     TcpSession(ConnTable conns, Conn conn, Channel client) {
         this.conns = conns;
@@ -35,15 +40,46 @@ final class TcpSession {
         conns.packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_ACK, 0);
     }
 
-    /** Both sides start reading; from now on bytes flow. */
-    void startRelaying() {
-        relaying = true;
-        client.config().setAutoRead(true);
-        backend.config().setAutoRead(true);
+    /** Keeps a client read that came before the realserver connection. */
+    void early(Object msg) {
+        if (closed) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (early == null) {
+            early = new java.util.ArrayDeque<>();
+        }
+        early.add(msg);
     }
 
-    boolean relaying() {
-        return relaying && !closed;
+    /** Both sides start reading; from now on bytes flow. Early client data goes first. */
+    void startRelaying() {
+        relaying = true;
+        if (early != null) {
+            for (Object m; (m = early.poll()) != null; ) {
+                backend.write(m, backend.voidPromise());
+            }
+            backend.flush();
+            early = null;
+        }
+        if (clientFin) {
+            shutdownOutput(backend);
+        }
+        resumeReading(true);
+        resumeReading(false);
+    }
+
+    /**
+     * Reads again on one side, unless it has sent its FIN: a socket whose input is shut down has
+     * left epoll's read set, and asking to read it again fails.
+     */
+    void resumeReading(boolean clientSide) {
+        if (!relaying || closed) {
+            return;
+        }
+        if (clientSide ? !clientFin : !backendFin) {
+            (clientSide ? client : backend).config().setAutoRead(true);
+        }
     }
 
     /** The realserver refused or did not answer: it reset the connection. */
@@ -106,6 +142,10 @@ final class TcpSession {
             return;
         }
         closed = true;
+        if (early != null) {
+            early.forEach(io.netty.util.ReferenceCountUtil::release);
+            early = null;
+        }
         flushAndClose(client);
         flushAndClose(backend);
     }

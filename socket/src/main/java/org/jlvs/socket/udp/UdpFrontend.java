@@ -70,6 +70,11 @@ public final class UdpFrontend extends SimpleChannelInboundHandler<DatagramPacke
             }
             plane.conns().packet(conn, TcpTransitions.DIR_INPUT, 0, bytes);
         }
+        if (plane.wouldLoop(new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort()))) {
+            plane.conns().expireNow(conn);
+            data.release();
+            return;
+        }
         Key key = new Key(client, conn.dest());
         UdpSession s = sessions.get(key);
         if (s == null || !s.open()) {
