@@ -42,7 +42,7 @@ final class Director implements AutoCloseable {
         return startIn(List.of(), args);
     }
 
-    /** Starts jlvsd under a command prefix, e.g. {@code ip netns exec NS}. */
+    /** Starts jlvsd behind {@code prefix} (e.g. {@code ip netns exec NS}); its control socket is a file, reachable from here. */
     static Director startIn(List<String> prefix, String... args) throws Exception {
         requireBuild();
         Path dir = Files.createTempDirectory("jlvs-e2e");
