@@ -45,7 +45,7 @@ final class Director implements AutoCloseable {
     /** Starts jlvsd behind {@code prefix} (e.g. {@code ip netns exec NS}); its control socket is a file, reachable from here. */
     static Director startIn(List<String> prefix, String... args) throws Exception {
         requireBuild();
-        Path dir = Files.createTempDirectory("jlvs-e2e");
+        Path dir = Files.createTempDirectory(prefix.isEmpty() ? "jlvs-e2e" : "jlvs-netns-e2e");
         Path socket = dir.resolve("control.sock");
         Path log = dir.resolve("jlvsd.log");
         List<String> cmd = new ArrayList<>(prefix);

@@ -45,6 +45,9 @@ public final class PacketPlane {
     private final int mtu;
     private final List<QueueWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Masqueraded realservers removed from the table while connections to them still run. */
+    private final java.util.Set<Destination> retiredNat = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private java.util.Set<Destination> lastNat = java.util.Set.of();
     private String lastRules4 = "";
     private String lastRules6 = "";
     private boolean stopped;
@@ -118,14 +121,29 @@ public final class PacketPlane {
             return;
         }
         VirtualService[] services = table.services();
+        java.util.Set<Destination> nat = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (VirtualService s : services) {
+            for (Destination d : s.destinations()) {
+                if (d.forwarding() == org.jlvs.core.model.Forwarding.MASQ) {
+                    nat.add(d);
+                }
+            }
+        }
+        for (Destination d : lastNat) {
+            if (!nat.contains(d)) {
+                retiredNat.add(d);
+            }
+        }
+        retiredNat.removeIf(d -> nat.contains(d) || d.totalConns() == 0);
+        lastNat = nat;
         try {
-            RuleSet r4 = new RuleSet(false, services, target);
+            RuleSet r4 = new RuleSet(false, services, retiredNat, target);
             String t4 = r4.restoreText();
             if (!t4.equals(lastRules4)) {
                 v4.apply(r4);
                 lastRules4 = t4;
             }
-            RuleSet r6 = new RuleSet(true, services, target);
+            RuleSet r6 = new RuleSet(true, services, retiredNat, target);
             String t6 = r6.restoreText();
             if (!t6.equals(lastRules6) && (!r6.isEmpty() || !lastRules6.isEmpty())) {
                 v6.apply(r6);
@@ -148,6 +166,9 @@ public final class PacketPlane {
     public synchronized void refresh() {
         if (!stopped) {
             egressBuilder.refresh(table.services(), egress, true);
+            if (retiredNat.stream().anyMatch(d -> d.totalConns() == 0)) {
+                sync(); // the last connection to a removed realserver is gone: drop its reply rules
+            }
         }
     }
 

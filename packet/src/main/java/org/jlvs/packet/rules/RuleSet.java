@@ -25,10 +25,16 @@ public final class RuleSet {
     private final Set<String> in = new LinkedHashSet<>();
     private final Set<String> mark = new LinkedHashSet<>();
     private final Set<String> out = new LinkedHashSet<>();
+    private final QueueTarget q;
 
-    public RuleSet(boolean v6, VirtualService[] services, QueueTarget q) {
+    /**
+     * The rules for {@code services}; {@code retiredNat} are masqueraded realservers no longer in
+     * the table whose connections still run (their replies must still be rewritten).
+     */
+    public RuleSet(boolean v6, VirtualService[] services, Iterable<Destination> retiredNat, QueueTarget q) {
         this.v6 = v6;
         String icmp = v6 ? "ipv6-icmp" : "icmp";
+        this.q = q;
         for (VirtualService s : services) {
             ServiceKey k = s.key();
             if (k.v6() != v6) {
@@ -46,18 +52,25 @@ public final class RuleSet {
                 in.add("-d " + vip + " -p " + icmp + " " + q.text());
             }
             for (Destination d : s.destinations()) {
-                if (d.forwarding() != Forwarding.MASQ || d.address().isV6() != v6) {
-                    continue;
-                }
-                String rip = host(d.address());
-                for (String proto : k.isFwmark() ? new String[] {"tcp", "udp"}
-                        : new String[] {k.protocol().name().toLowerCase(java.util.Locale.ROOT)}) {
-                    int sport = k.isFwmark() ? d.port() : d.port() != 0 ? d.port() : k.port();
-                    out.add("-s " + rip + " -p " + proto + (sport != 0 ? " --sport " + sport : "") + " " + q.text());
-                }
-                out.add("-s " + rip + " -p " + icmp + " " + q.text());
+                natReplies(k, d);
             }
         }
+        for (Destination d : retiredNat) {
+            natReplies(d.service(), d);
+        }
+    }
+
+    private void natReplies(ServiceKey k, Destination d) {
+        if (d.forwarding() != Forwarding.MASQ || d.address().isV6() != v6) {
+            return;
+        }
+        String rip = host(d.address());
+        for (String proto : k.isFwmark() ? new String[] {"tcp", "udp"}
+                : new String[] {k.protocol().name().toLowerCase(java.util.Locale.ROOT)}) {
+            int sport = k.isFwmark() ? d.port() : d.port() != 0 ? d.port() : k.port();
+            out.add("-s " + rip + " -p " + proto + (sport != 0 ? " --sport " + sport : "") + " " + q.text());
+        }
+        out.add("-s " + rip + " -p " + (v6 ? "ipv6-icmp" : "icmp") + " " + q.text());
     }
 
     private String host(IpAddress a) {
