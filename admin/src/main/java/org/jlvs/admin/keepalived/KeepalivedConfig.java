@@ -20,4 +20,9 @@ public record KeepalivedConfig(GlobalDefs global, List<VirtualServerGroup> group
     public VirtualServerGroup group(String name) {
         return VirtualServerGroup.find(groups, name);
     }
+
+    /** The same configuration with other virtual servers. */
+    public KeepalivedConfig withVirtualServers(List<VirtualServer> list) {
+        return new KeepalivedConfig(global, groups, list, ssl);
+    }
 }

@@ -4,12 +4,12 @@ import org.jlvs.core.model.IpAddress;
 import org.jlvs.core.model.Protocol;
 
 /** The way keepalived writes servers in its messages (FMT_VS, inet_sockaddrtotrio), so that log greps keep working. */
-final class Names {
+public final class Names {
 
     private Names() {
     }
 
-    static String virtualServer(VsTarget target, Protocol protocol) {
+    public static String virtualServer(VsTarget target, Protocol protocol) {
         return switch (target) {
             case VsTarget.Address a -> trio(a.address(), protocol, a.port());
             case VsTarget.Fwmark f -> "FWM " + Integer.toUnsignedString(f.mark());
@@ -18,7 +18,7 @@ final class Names {
     }
 
     /** {@code [addr]:tcp:port}; "none" before a protocol is known. */
-    static String trio(IpAddress address, Protocol protocol, int port) {
+    public static String trio(IpAddress address, Protocol protocol, int port) {
         return "[" + address + "]:" + (protocol == null ? "none" : protocol.lowerName()) + ":" + port;
     }
 }

@@ -19,6 +19,8 @@ final class PolicyState {
         final Rs sorry;
         /** The sorry server is also one of the real servers (keepalived's s_svr_duplicates_rs). */
         final boolean sorryDuplicatesRs;
+        /** keepalived's FMT_VS, for log lines. */
+        final String name;
         boolean quorumUp;
 
         Vs(VirtualServer config, List<VsServices.Svc> services, Rs sorry, boolean sorryDuplicatesRs) {
@@ -26,6 +28,7 @@ final class PolicyState {
             this.services = services;
             this.sorry = sorry;
             this.sorryDuplicatesRs = sorryDuplicatesRs;
+            this.name = config.name();
         }
 
         /** keepalived's weigh_live_realservers: the weights of the alive servers. */
@@ -42,6 +45,8 @@ final class PolicyState {
 
     /** A real server or a sorry server: whether it is alive, whether it is in IPVS, its weight. */
     static final class Rs {
+        /** The configuration it comes from; null for a sorry server. */
+        final RealServer config;
         final IpAddress address;
         final int port;
         final ForwardingMethod method;
@@ -50,6 +55,8 @@ final class PolicyState {
         final boolean inhibit;
         /** The configured weight (iweight). */
         final int weight;
+        /** keepalived's FMT_RS, for log lines. */
+        final String name;
         final List<Check> checkers = new ArrayList<>();
         long effectiveWeight;
         int failedCheckers;
@@ -57,7 +64,9 @@ final class PolicyState {
         /** It has an entry in IPVS (possibly at weight 0). */
         boolean set;
 
-        Rs(IpAddress address, int port, ForwardingMethod method, int upper, int lower, boolean inhibit, int weight) {
+        Rs(RealServer config, IpAddress address, int port, ForwardingMethod method, int upper, int lower,
+           boolean inhibit, int weight, String name) {
+            this.config = config;
             this.address = address;
             this.port = port;
             this.method = method;
@@ -65,12 +74,21 @@ final class PolicyState {
             this.lower = lower;
             this.inhibit = inhibit;
             this.weight = weight;
+            this.name = name;
             this.effectiveWeight = weight;
         }
 
         /** keepalived's real_weight: the effective weight clamped to what IPVS takes. */
         int realWeight() {
             return (int) Math.max(0, Math.min(Integer.MAX_VALUE, effectiveWeight));
+        }
+
+        Script notifyUp() {
+            return config == null ? null : config.notifyUp();
+        }
+
+        Script notifyDown() {
+            return config == null ? null : config.notifyDown();
         }
     }
 
@@ -83,6 +101,10 @@ final class PolicyState {
 
         Check(Checker config) {
             this.config = config;
+        }
+
+        boolean alpha() {
+            return config.options().alpha();
         }
     }
 }

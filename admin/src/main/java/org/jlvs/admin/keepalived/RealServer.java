@@ -29,4 +29,11 @@ public record RealServer(Origin at, IpAddress address, int port, int weight, For
     public String endpoint() {
         return address.toUriString() + ":" + port;
     }
+
+    /** The same real server with other checkers (the engine drops the ones keepalived would not run). */
+    public RealServer withCheckers(List<Checker> list) {
+        return new RealServer(at, address, port, weight, method, inhibitOnFailure, alpha, notifyUp, notifyDown,
+                upperThreshold, lowerThreshold, connectTimeout, delayLoop, delayBeforeRetry, warmup, retry, virtualhost,
+                smtpAlert, list);
+    }
 }

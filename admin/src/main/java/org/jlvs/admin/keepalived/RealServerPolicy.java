@@ -13,7 +13,8 @@ import org.jlvs.core.table.Command;
  * keepalived's ipwrapper.c decisions, as table commands: what to install at start, and what
  * to change when a checker goes up or down or a MISC_CHECK script changes the weight.
  * Checkers only report; this class alone decides (inhibit_on_failure, quorum and hysteresis,
- * the sorry server, alpha). Each call returns the commands to send, in keepalived's order.
+ * the sorry server, alpha). Each call returns the commands to send, in keepalived's order, and
+ * tells {@link PolicyEvents} what keepalived logs and which notify scripts it runs.
  * Not thread-safe: the caller serialises reports.
  */
 public final class RealServerPolicy {
@@ -23,28 +24,44 @@ public final class RealServerPolicy {
     }
 
     private final KeepalivedConfig config;
-    private final List<Vs> servers = new ArrayList<>();
+    private final PolicyEvents events;
+    final List<Vs> servers = new ArrayList<>();
     private List<Command> out = new ArrayList<>();
 
     public RealServerPolicy(KeepalivedConfig config) {
+        this(config, PolicyEvents.NONE);
+    }
+
+    public RealServerPolicy(KeepalivedConfig config, PolicyEvents events) {
+        this(config, events, true);
+    }
+
+    /** {@code fresh}: a start, where alpha checkers begin failed; a reload decides that itself. */
+    RealServerPolicy(KeepalivedConfig config, PolicyEvents events, boolean fresh) {
         this.config = config;
+        this.events = events;
         for (VirtualServer vs : config.virtualServers()) {
-            servers.add(state(vs));
+            servers.add(state(vs, fresh));
         }
     }
 
-    private Vs state(VirtualServer vs) {
+    public KeepalivedConfig config() {
+        return config;
+    }
+
+    private Vs state(VirtualServer vs, boolean fresh) {
         SorryServer ss = vs.sorryServer();
-        Rs sorry = ss == null ? null : new Rs(ss.address(), ss.port(), ss.method(), 0, 0, ss.inhibit(), 1);
+        Rs sorry = ss == null ? null : new Rs(null, ss.address(), ss.port(), ss.method(), 0, 0, ss.inhibit(), 1,
+                Names.trio(ss.address(), vs.protocol(), ss.port()));
         boolean duplicates = ss != null && vs.realServers().stream()
                 .anyMatch(r -> r.address().equals(ss.address()) && r.port() == ss.port());
         Vs v = new Vs(vs, VsServices.of(vs, config), sorry, duplicates);
         for (RealServer r : vs.realServers()) {
-            Rs rs = new Rs(r.address(), r.port(), r.method(), r.upperThreshold(), r.lowerThreshold(),
-                    r.inhibitOnFailure(), r.weight());
+            Rs rs = new Rs(r, r.address(), r.port(), r.method(), r.upperThreshold(), r.lowerThreshold(),
+                    r.inhibitOnFailure(), r.weight(), Names.trio(r.address(), vs.protocol(), r.port()));
             for (Checker c : r.checkers()) {
                 Check check = new Check(c);
-                if (c.options().alpha()) {
+                if (fresh && c.options().alpha()) {
                     setCheckerState(check, rs, false);  // alpha: every checker starts failed
                 }
                 rs.checkers.add(check);
@@ -74,6 +91,24 @@ public final class RealServerPolicy {
         return check(id).config;
     }
 
+    public VirtualServer virtualServer(CheckerId id) {
+        return servers.get(id.vs()).config;
+    }
+
+    public RealServer realServer(CheckerId id) {
+        return rs(id).config;
+    }
+
+    /** The checker's state as its checker code reads it: up (alpha starts it down). */
+    public boolean isUp(CheckerId id) {
+        return check(id).up;
+    }
+
+    /** Whether the checker has settled a result since it was started (keepalived's has_run). */
+    public boolean hasRun(CheckerId id) {
+        return check(id).hasRun;
+    }
+
     /** The table at start (keepalived's init_services): flush and timeouts if asked, then each virtual server. */
     public List<Command> start() {
         out = new ArrayList<>();
@@ -86,7 +121,10 @@ public final class RealServerPolicy {
             out.add(new Command.SetTimeouts(t.tcp(), t.tcpFin(), t.udp()));
         }
         for (Vs v : servers) {
-            initService(v);
+            for (VsServices.Svc s : v.services) {
+                out.add(new Command.AddService(s.config()));
+            }
+            initServers(v);
         }
         return out;
     }
@@ -95,7 +133,7 @@ public final class RealServerPolicy {
     public List<Command> checkerResult(CheckerId id, boolean up) {
         out = new ArrayList<>();
         checkerState(id, up);
-        return out;
+        return take();
     }
 
     /**
@@ -103,46 +141,79 @@ public final class RealServerPolicy {
      * misc_dynamic 2..255 is success at weight status - 2; anything else is failure.
      */
     public List<Command> scriptExit(CheckerId id, int status) {
-        out = new ArrayList<>();
         Check c = check(id);
         boolean dynamic = c.config instanceof MiscCheck m && m.dynamic();
+        List<Command> cmds = new ArrayList<>();
         if (status == 0 || (dynamic && status >= 2 && status <= 255)) {
-            long weight = status >= 2 ? status - 2 : rs(id).weight;
-            if (status != c.lastExit) {
-                updateWeight(weight, servers.get(id.vs()), rs(id));
-                c.lastExit = status;
-            }
+            cmds.addAll(scriptWeight(id, status));
             if (!c.up || !c.hasRun) {
-                checkerState(id, true);
+                cmds.addAll(checkerResult(id, true));
             }
         } else if (c.up || !c.hasRun) {
-            c.lastExit = status;
-            checkerState(id, false);
+            cmds.addAll(scriptFailed(id, status));
         }
         c.hasRun = true;
+        out = new ArrayList<>();
+        return cmds;
+    }
+
+    /**
+     * A MISC_CHECK success status (0, or 2..255 under misc_dynamic): a status other than the last
+     * one sets the effective weight (status - 2, or the configured weight for 0) at once.
+     */
+    public List<Command> scriptWeight(CheckerId id, int status) {
+        out = new ArrayList<>();
+        Check c = check(id);
+        if (status != c.lastExit) {
+            updateWeight(status >= 2 ? status - 2 : rs(id).weight, servers.get(id.vs()), rs(id));
+            c.lastExit = status;
+        }
+        return take();
+    }
+
+    /** A MISC_CHECK failure settled with this exit status: the checker is down. */
+    public List<Command> scriptFailed(CheckerId id, int status) {
+        out = new ArrayList<>();
+        check(id).lastExit = status;
+        checkerState(id, false);
+        return take();
+    }
+
+    /** keepalived's checker code setting has_run without a state change (after a retry, say). */
+    public void markRun(CheckerId id) {
+        check(id).hasRun = true;
+    }
+
+    /**
+     * Stopping (keepalived's clear_services): what would remove everything this policy put in,
+     * with the "Shutting down service" lines; with omega, the notify_down and quorum_down scripts.
+     */
+    public List<Command> stop() {
+        out = new ArrayList<>();
+        for (Vs v : servers) {
+            clearVirtualServer(v, true);
+        }
         return out;
     }
 
-    private Rs rs(CheckerId id) {
+    Rs rs(CheckerId id) {
         return servers.get(id.vs()).servers.get(id.rs());
     }
 
-    private Check check(CheckerId id) {
+    Check check(CheckerId id) {
         return rs(id).checkers.get(id.checker());
     }
 
-    private void initService(Vs v) {
-        for (VsServices.Svc s : v.services) {
-            out.add(new Command.AddService(s.config()));
-        }
+    List<Command> take() {
+        List<Command> taken = out;
+        out = new ArrayList<>();
+        return taken;
+    }
+
+    /** init_service_rs and what follows in init_service_vs: servers in, quorum, inhibited sorry server. */
+    void initServers(Vs v) {
         for (Rs r : v.servers) {
-            // under alpha a server waits for its checks, unless inhibit puts it in at weight 0
-            if ((r.failedCheckers == 0 && !r.alive) || (r.inhibit && !r.set)) {
-                add(v, r);
-                if (r.failedCheckers == 0) {
-                    r.alive = true;
-                }
-            }
+            initServer(v, r);
         }
         updateQuorum(v, true);
         if (v.sorry != null && v.sorry.inhibit && !v.sorry.set) {
@@ -156,21 +227,40 @@ public final class RealServerPolicy {
         }
     }
 
+    /** Under alpha a server waits for its checks, unless inhibit puts it in at weight 0. */
+    void initServer(Vs v, Rs r) {
+        if ((r.failedCheckers == 0 && !r.alive) || (r.inhibit && !r.set)) {
+            add(v, r);
+            if (r.failedCheckers == 0) {
+                r.alive = true;
+                if (config.global().rsInitNotifies()) {
+                    serverNotifies(v, r, false);
+                }
+            }
+        }
+    }
+
     private void checkerState(CheckerId id, boolean alive) {
         Check c = check(id);
         Rs r = rs(id);
+        Vs v = servers.get(id.vs());
         if (c.up == alive) {
-            c.hasRun = true;
+            if (!c.hasRun) {
+                if (c.alpha() || !alive) {
+                    serverNotifies(v, r, false);
+                }
+                c.hasRun = true;
+            }
             return;
         }
         c.hasRun = true;
         if (alive ? r.failedCheckers <= 1 : r.failedCheckers == 0) {
-            serverState(alive, servers.get(id.vs()), r);
+            serverState(alive, v, r);
         }
         setCheckerState(c, r, alive);
     }
 
-    private static void setCheckerState(Check c, Rs r, boolean up) {
+    static void setCheckerState(Check c, Rs r, boolean up) {
         if (c.up == up) {
             return;
         }
@@ -183,10 +273,12 @@ public final class RealServerPolicy {
     }
 
     /** perform_svr_state: a server goes up or down; IPVS is left alone while the sorry server stands in. */
-    private void serverState(boolean alive, Vs v, Rs r) {
+    void serverState(boolean alive, Vs v, Rs r) {
         if (r.alive == alive) {
             return;
         }
+        events.log((alive ? r.inhibit ? "Enabl" : "Add" : r.inhibit ? "Disabl" : "Remov") + "ing service " + r.name
+                + " " + (r.inhibit ? "of" : alive ? "to" : "from") + " VS " + v.name);
         if (v.quorumUp || v.sorry == null || !v.sorry.alive) {
             if (alive) {
                 add(v, r);
@@ -195,14 +287,26 @@ public final class RealServerPolicy {
             }
         }
         r.alive = alive;
+        serverNotifies(v, r, false);
         updateQuorum(v, false);
     }
 
+    /** do_rs_notifies: the server's notify_up or notify_down, and the fifo line. */
+    private void serverNotifies(Vs v, Rs r, boolean stopping) {
+        Script s = r.alive ? r.notifyUp() : r.notifyDown();
+        if (s != null) {
+            events.notify(s);
+        }
+        events.fifo("RS " + r.name + " " + v.name + " " + (r.alive ? "UP" : "DOWN"));
+    }
+
     /** update_svr_wgt: a new effective weight, pushed now only if the server is in and counts. */
-    private void updateWeight(long weight, Vs v, Rs r) {
+    void updateWeight(long weight, Vs v, Rs r) {
         int before = r.realWeight();
         r.effectiveWeight = weight;
         if (r.realWeight() != before) {
+            events.log("Changing weight from " + before + " to " + r.realWeight() + " for " + (r.alive ? "" : "in")
+                    + "active service " + r.name + " of VS " + v.name);
             if (r.set && r.alive && (v.quorumUp || v.sorry == null || !v.sorry.alive)) {
                 edit(v, r, r.realWeight());
             }
@@ -211,38 +315,64 @@ public final class RealServerPolicy {
     }
 
     /** update_quorum_state: gaining quorum removes the sorry server, losing it (or starting without it) puts it in. */
-    private void updateQuorum(Vs v, boolean init) {
+    void updateQuorum(Vs v, boolean init) {
         long live = v.liveWeight();
         long threshold = threshold(v.config, v.quorumUp);
         if (!v.quorumUp && live >= threshold) {
             v.quorumUp = true;
+            events.log("Gained quorum " + quorumText(v.config, '+') + "=" + threshold + " <= " + live + " for VS " + v.name);
             if (v.sorry != null && v.sorry.alive) {
+                events.log((v.sorry.inhibit ? "Disabling" : "Removing") + " sorry server " + v.sorry.name
+                        + " from VS " + v.name);
                 delete(v, v.sorry);
                 v.sorry.alive = false;
                 quorumPool(v, true);
             }
+            quorumNotifies(v, false);
             return;
         }
         if ((v.quorumUp && (live == 0 || live < threshold))
                 || (init && !v.quorumUp && v.sorry != null && !v.sorry.alive)) {
             v.quorumUp = false;
+            events.log((init ? "Starting with quorum down " : "Lost quorum ") + quorumText(v.config, '-') + "="
+                    + threshold + " > " + live + " for VS " + v.name);
             if (v.sorry != null && !v.sorry.alive) {
+                events.log((v.sorry.inhibit ? "Enabling" : "Adding") + " sorry server " + v.sorry.name
+                        + " to VS " + v.name);
                 quorumPool(v, false);
                 add(v, v.sorry);
                 v.sorry.alive = true;
             }
+            quorumNotifies(v, false);
         }
     }
 
+    private static String quorumText(VirtualServer vs, char sign) {
+        return Integer.toUnsignedString(vs.quorum()) + sign + Integer.toUnsignedString(vs.hysteresis());
+    }
+
+    /** do_vs_notifies: quorum_up or quorum_down, and the fifo line; at stop only with omega. */
+    private void quorumNotifies(Vs v, boolean stopping) {
+        if (stopping && !v.config.omega()) {
+            return;
+        }
+        Script s = v.quorumUp ? v.config.quorumUp() : v.config.quorumDown();
+        if (s != null) {
+            events.notify(s);
+        }
+        events.fifo("VS " + v.name + " " + (v.quorumUp ? "UP" : "DOWN"));
+    }
+
     /** quorum + or - hysteresis, computed in 32-bit unsigned as keepalived does. */
-    private static long threshold(VirtualServer vs, boolean up) {
+    static long threshold(VirtualServer vs, boolean up) {
         long q = Integer.toUnsignedLong(vs.quorum());
         long h = Integer.toUnsignedLong(vs.hysteresis());
         return (up ? q - h : q + h) & 0xFFFF_FFFFL;
     }
 
     /** perform_quorum_state: the alive servers go in (or out) together. */
-    private void quorumPool(Vs v, boolean add) {
+    void quorumPool(Vs v, boolean add) {
+        events.log((add ? "Adding alive servers to" : "Removing alive servers from") + " the pool for VS " + v.name);
         for (Rs r : v.servers) {
             if (!r.alive) {
                 continue;
@@ -255,9 +385,52 @@ public final class RealServerPolicy {
         }
     }
 
+    /** clear_service_vs: the sorry server, every real server, the quorum notifications, then the services. */
+    void clearVirtualServer(Vs v, boolean stopping) {
+        if (v.sorry != null && v.sorry.set) {
+            if (v.sorryDuplicatesRs) {
+                v.sorry.set = false;
+            } else {
+                forceDelete(v, v.sorry);
+            }
+            v.sorry.alive = false;
+        }
+        for (Rs r : v.servers) {
+            clearServer(v, r, stopping);
+        }
+        long live = v.liveWeight();
+        if (stopping || (v.quorumUp && (live == 0 || live < threshold(v.config, true)))) {
+            v.quorumUp = false;
+            quorumNotifies(v, stopping);
+        }
+        for (VsServices.Svc s : v.services) {
+            out.add(new Command.DeleteService(s.key()));
+        }
+    }
+
+    /** clear_service_rs: a real server goes whatever its inhibit setting; its notify_down runs (at stop: with omega). */
+    void clearServer(Vs v, Rs r, boolean stopping) {
+        if (r.set || stopping) {
+            events.log((stopping ? "Shutting down" : "Removing") + " " + (r.inhibit && !r.alive ? "(inhibited) " : "")
+                    + "service " + r.name + " from VS " + v.name);
+        }
+        if (!r.set) {
+            return;
+        }
+        forceDelete(v, r);
+        if (!r.alive) {
+            return;
+        }
+        r.alive = false;
+        if (stopping && !v.config.omega()) {
+            return;
+        }
+        serverNotifies(v, r, stopping);
+    }
+
     // ipvs_cmd(): inhibit turns a delete into weight 0, and an add of a present server into an edit
 
-    private void add(Vs v, Rs r) {
+    void add(Vs v, Rs r) {
         int weight = r.realWeight();
         if (r.inhibit && r.set) {
             edit(v, r, weight);
@@ -274,18 +447,22 @@ public final class RealServerPolicy {
         }
     }
 
-    private void delete(Vs v, Rs r) {
+    void delete(Vs v, Rs r) {
         if (r.inhibit) {
             edit(v, r, 0);
             return;
         }
+        forceDelete(v, r);
+    }
+
+    void forceDelete(Vs v, Rs r) {
         r.set = false;
         for (VsServices.Svc s : v.services) {
             out.add(new Command.DeleteDest(s.key(), r.address, s.destPort(r.method, r.port)));
         }
     }
 
-    private void edit(Vs v, Rs r, int weight) {
+    void edit(Vs v, Rs r, int weight) {
         for (VsServices.Svc s : v.services) {
             out.add(new Command.EditDest(s.key(), dest(s, r, weight)));
         }
@@ -293,5 +470,9 @@ public final class RealServerPolicy {
 
     private static DestConfig dest(VsServices.Svc s, Rs r, int weight) {
         return s.dest(r.address, r.port, r.method, weight, r.upper, r.lower);
+    }
+
+    PolicyEvents events() {
+        return events;
     }
 }

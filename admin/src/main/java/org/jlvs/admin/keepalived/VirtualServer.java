@@ -36,4 +36,11 @@ public record VirtualServer(Origin at, VsTarget target, boolean v6, Protocol pro
     public String name() {
         return Names.virtualServer(target, protocol);
     }
+
+    /** The same virtual server with other real servers. */
+    public VirtualServer withRealServers(List<RealServer> list) {
+        return new VirtualServer(at, target, v6, protocol, scheduler, flags, persistenceTimeout, persistenceNetmask,
+                persistenceEngine, method, delayLoop, connectTimeout, inhibitOnFailure, alpha, omega, quorum, hysteresis,
+                quorumUp, quorumDown, sorryServer, virtualhost, haSuspend, smtpAlert, list);
+    }
 }
