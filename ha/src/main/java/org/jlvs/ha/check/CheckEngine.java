@@ -1,0 +1,157 @@
+package org.jlvs.ha.check;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.jlvs.admin.keepalived.Checker;
+import org.jlvs.admin.keepalived.KeepalivedConfig;
+import org.jlvs.admin.keepalived.Names;
+import org.jlvs.admin.keepalived.PolicyEvents;
+import org.jlvs.admin.keepalived.RealServer;
+import org.jlvs.admin.keepalived.RealServerPolicy;
+import org.jlvs.admin.keepalived.RealServerPolicy.CheckerId;
+import org.jlvs.admin.keepalived.Script;
+import org.jlvs.admin.keepalived.VirtualServer;
+import org.jlvs.core.table.Command;
+
+/**
+ * keepalived's checker process: installs the table a configuration yields, runs its checkers and
+ * applies what the policy decides, one report at a time (a lock serialises the policy and the
+ * table door; probes run outside it, each on its checker's own virtual thread).
+ */
+public final class CheckEngine {
+    /** keepalived's BOOTSTRAP_DELAY: the first check waits this, plus a random part of warmup. */
+    public static final Duration BOOTSTRAP_DELAY = Duration.ofSeconds(1);
+
+    private final TableDoor door;
+    private final Consumer<String> log;
+    private final Scripts scripts;
+    private final Duration bootstrap;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final PolicyEvents events;
+    private RealServerPolicy policy;
+    private List<CheckLoop> loops = List.of();
+    private boolean stopped;
+
+    /**
+     * @param log  where keepalived's log lines go, one line per call
+     * @param root the root prefix absolute script paths are looked up under; null for "/"
+     */
+    public CheckEngine(TableDoor door, Consumer<String> log, Path root) {
+        this(door, log, root, BOOTSTRAP_DELAY);
+    }
+
+    /** With another bootstrap delay (tests start checking at once). */
+    public CheckEngine(TableDoor door, Consumer<String> log, Path root, Duration bootstrap) {
+        this.door = door;
+        this.log = log;
+        this.scripts = new Scripts(root);
+        this.bootstrap = bootstrap;
+        this.events = new PolicyEvents() {
+            @Override
+            public void log(String line) {
+                log.accept(line);
+            }
+
+            @Override
+            public void notify(Script script) {
+                if (!scripts.spawn(script)) {
+                    log.accept("Failed to exec notify script " + script.command());
+                }
+            }
+        };
+    }
+
+    /** Installs the table for {@code config} and starts its checkers (keepalived's start). */
+    public void start(KeepalivedConfig config) {
+        lock.lock();
+        try {
+            KeepalivedConfig runnable = RunnableConfig.of(config, scripts, log);
+            policy = new RealServerPolicy(runnable, events);
+            apply(policy.start());
+            List<CheckLoop> started = new ArrayList<>();
+            for (CheckerId id : policy.checkers()) {
+                CheckLoop loop = loop(id);
+                loop.checker.retryIt(policy.checker(id).options().retry());  // one failure is enough at start
+                started.add(loop);
+            }
+            loops = started;
+            launch(started);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the checkers. keepalived then removes what it installed, logging "Shutting down service"
+     * and, with omega, running notify_down and quorum_down; with {@code releaseTable} false the
+     * entries stay (the director's table ends with the process, or -I asked to keep it).
+     */
+    public void stop(boolean releaseTable) {
+        lock.lock();
+        try {
+            if (stopped || policy == null) {
+                return;
+            }
+            stopped = true;
+            for (CheckLoop l : loops) {
+                l.stop();
+            }
+            List<Command> clear = policy.stop();
+            if (releaseTable) {
+                apply(clear);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The policy as it stands (read under the engine's lock by {@link #withPolicy}). */
+    public <T> T withPolicy(java.util.function.Function<RealServerPolicy, T> f) {
+        lock.lock();
+        try {
+            return f.apply(policy);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private CheckLoop loop(CheckerId id) {
+        VirtualServer vs = policy.virtualServer(id);
+        RealServer rs = policy.realServer(id);
+        Checker c = policy.checker(id);
+        HealthChecker<Object> h = CheckerFactory.create(c, rs, vs, scripts, log);
+        boolean logAll = policy.config().global().checkerLogAllFailures() || c.options().logAllFailures();
+        PolicyContext ctx = new PolicyContext(policy, id, this::apply, log, logAll,
+                Names.trio(rs.address(), vs.protocol(), rs.port()), vs.name());
+        return new CheckLoop(h, ctx, lock);
+    }
+
+    /** "Activating healthchecker" for each, then the first check after the bootstrap delay and a random warmup. */
+    private void launch(List<CheckLoop> started) {
+        for (CheckLoop l : started) {
+            log.accept("Activating healthchecker for service " + l.ctx.name() + " for VS " + l.ctx.vsName());
+        }
+        for (CheckLoop l : started) {
+            Duration warmup = policy.checker(l.ctx.id()).options().warmup();
+            long w = warmup == null || warmup.isZero() ? 0
+                    : ThreadLocalRandom.current().nextLong(warmup.toNanos() + 1);
+            l.start(bootstrap.plusNanos(w));
+        }
+    }
+
+    /** Through the door; refusals are logged and the rest still goes (keepalived goes on after an IPVS error). */
+    private void apply(List<Command> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        for (String refused : door.apply(commands)) {
+            log.accept("IPVS: " + refused);
+        }
+    }
+}

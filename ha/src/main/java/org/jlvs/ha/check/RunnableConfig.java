@@ -1,0 +1,48 @@
+package org.jlvs.ha.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jlvs.admin.keepalived.Checker;
+import org.jlvs.admin.keepalived.KeepalivedConfig;
+import org.jlvs.admin.keepalived.MiscCheck;
+import org.jlvs.admin.keepalived.Names;
+import org.jlvs.admin.keepalived.OtherCheck;
+import org.jlvs.admin.keepalived.RealServer;
+import org.jlvs.admin.keepalived.VirtualServer;
+
+/**
+ * The configuration as the checkers will run it. keepalived drops a MISC_CHECK whose script is
+ * missing or not executable at start, so its real server has one checker less (and with none,
+ * stays up). Checkers JLVS does not run yet (UDP_CHECK, PING_CHECK, FILE_CHECK, BFD_CHECK) are
+ * dropped the same way, with a line saying so, rather than holding their server in its first state.
+ */
+final class RunnableConfig {
+
+    private RunnableConfig() {
+    }
+
+    static KeepalivedConfig of(KeepalivedConfig config, Scripts scripts, Consumer<String> log) {
+        List<VirtualServer> vss = new ArrayList<>();
+        for (VirtualServer vs : config.virtualServers()) {
+            List<RealServer> rss = new ArrayList<>();
+            for (RealServer rs : vs.realServers()) {
+                List<Checker> kept = new ArrayList<>();
+                for (Checker c : rs.checkers()) {
+                    if (c instanceof MiscCheck m && !scripts.runnable(m.script())) {
+                        log.accept("Disabling misc script " + m.script().command() + " since not found/accessible");
+                    } else if (c instanceof OtherCheck o) {
+                        log.accept(o.keyword() + " for service " + Names.trio(rs.address(), vs.protocol(), rs.port())
+                                + " is not run by JLVS yet - ignoring this checker (" + o.at() + ")");
+                    } else {
+                        kept.add(c);
+                    }
+                }
+                rss.add(kept.size() == rs.checkers().size() ? rs : rs.withCheckers(kept));
+            }
+            vss.add(vs.withRealServers(rss));
+        }
+        return config.withVirtualServers(vss);
+    }
+}

@@ -1,0 +1,105 @@
+package org.jlvs.ha.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jlvs.admin.keepalived.Script;
+
+/**
+ * Runs keepalived's scripts: the argv as written in the configuration, nothing appended, no
+ * shell in between, standard streams to /dev/null. Absolute programs are looked up under the
+ * root prefix when one is set (as the configuration's includes are).
+ */
+final class Scripts {
+    /** keepalived's grace between SIGTERM and SIGKILL for a script past its timeout. */
+    static final long KILL_GRACE_MILLIS = 2000;
+
+    private final Path root;
+
+    Scripts(Path root) {
+        this.root = root;
+    }
+
+    /** The program as it is run: under the root prefix when it is absolute and a prefix is set. */
+    String program(Script s) {
+        String p = s.argv().getFirst();
+        return root != null && p.startsWith("/") ? Path.of(root.toString(), p).toString() : p;
+    }
+
+    /** Whether the program exists and may be executed (keepalived drops a MISC_CHECK whose script does not). */
+    boolean runnable(Script s) {
+        String p = program(s);
+        if (p.indexOf('/') >= 0) {
+            Path f = Path.of(p);
+            return Files.isRegularFile(f) && Files.isExecutable(f);
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, p))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Process start(Script s) throws IOException {
+        List<String> argv = new ArrayList<>(s.argv());
+        argv.set(0, program(s));
+        return new ProcessBuilder(argv)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    /** A notify script: started and left to run (the JDK reaps it); false when it could not start. */
+    boolean spawn(Script s) {
+        try {
+            start(s);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** How a checked script ended: its exit status, or killed after its timeout. */
+    record Exit(int status, boolean timedOut) {
+    }
+
+    /**
+     * Runs a MISC_CHECK script to its end or its timeout; past the timeout it gets SIGTERM, then
+     * SIGKILL {@link #KILL_GRACE_MILLIS} later (its children too). A program that cannot be
+     * started exits 127, as from a shell.
+     */
+    Exit run(Script s, long timeoutMillis) throws InterruptedException {
+        Process p;
+        try {
+            p = start(s);
+        } catch (IOException e) {
+            return new Exit(127, false);
+        }
+        try {
+            if (p.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                return new Exit(p.exitValue(), false);
+            }
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            if (!p.waitFor(KILL_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor();
+            }
+            return new Exit(p.exitValue(), true);
+        } catch (InterruptedException e) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            throw e;
+        }
+    }
+}
