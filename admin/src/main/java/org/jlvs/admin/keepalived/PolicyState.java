@@ -14,7 +14,7 @@ final class PolicyState {
     /** A virtual server: its services, quorum state, servers and sorry server. */
     static final class Vs {
         final VirtualServer config;
-        final List<VsServices.Svc> services;
+        List<VsServices.Svc> services;
         final List<Rs> servers = new ArrayList<>();
         final Rs sorry;
         /** The sorry server is also one of the real servers (keepalived's s_svr_duplicates_rs). */

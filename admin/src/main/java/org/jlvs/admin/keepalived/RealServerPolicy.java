@@ -2,6 +2,8 @@ package org.jlvs.admin.keepalived;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.jlvs.admin.keepalived.PolicyState.Check;
 import org.jlvs.admin.keepalived.PolicyState.Rs;
@@ -21,6 +23,14 @@ public final class RealServerPolicy {
 
     /** A checker by position: virtual server, real server and checker, each 0-based in file order. */
     public record CheckerId(int vs, int rs, int checker) {
+    }
+
+    /**
+     * A reload's outcome: the policy for the new file (its state carried over), the commands that
+     * turn the running table into its table, and each new checker's retry count to start from
+     * (carried over for a checker that stays the same, as keepalived's migrate_checkers does).
+     */
+    public record Reloaded(RealServerPolicy policy, List<Command> commands, Map<CheckerId, Integer> retryIts) {
     }
 
     private final KeepalivedConfig config;
@@ -194,6 +204,58 @@ public final class RealServerPolicy {
             clearVirtualServer(v, true);
         }
         return out;
+    }
+
+    /**
+     * The exact difference to {@code newConfig} (see {@link PolicyReload}); this policy is spent
+     * afterwards. {@code retryIt} gives a running checker's retry count.
+     */
+    public Reloaded reload(KeepalivedConfig newConfig, ToIntFunction<CheckerId> retryIt) {
+        return PolicyReload.run(this, newConfig, retryIt);
+    }
+
+    /**
+     * The virtual servers with their state, as the LVS part of keepalived's data dump (SIGUSR1)
+     * lays it out: a {@code ------< LVS Topology >------} banner, then one-space-indented
+     * {@code Key = value} lines per virtual server, real server and checker.
+     */
+    public String dump() {
+        StringBuilder b = new StringBuilder();
+        b.append("------< LVS Topology >------\n");
+        b.append(" System is compiled with LVS v1.2.1\n");
+        for (Vs v : servers) {
+            VirtualServer c = v.config;
+            b.append(" VS = ").append(v.name).append('\n');
+            b.append("   delay_loop = ").append(seconds(c.delayLoop())).append(", lvs_sched = ").append(c.scheduler()).append('\n');
+            if (c.persistent()) {
+                b.append("   persistence timeout = ").append(c.persistenceTimeout()).append('\n');
+            }
+            b.append("   quorum = ").append(Integer.toUnsignedString(c.quorum())).append(", hysteresis = ")
+                    .append(Integer.toUnsignedString(c.hysteresis())).append('\n');
+            b.append("   Quorum state = ").append(v.quorumUp ? "UP" : "DOWN").append('\n');
+            if (v.sorry != null) {
+                b.append("   sorry server = ").append(v.sorry.name).append(v.sorry.alive ? " (in use)" : "").append('\n');
+            }
+            for (Rs r : v.servers) {
+                b.append("   RS = ").append(r.name).append('\n');
+                b.append("     weight = ").append(r.weight).append(", effective weight = ").append(r.effectiveWeight).append('\n');
+                b.append("     alive = ").append(r.alive ? "yes" : "no").append(", in IPVS = ").append(r.set ? "yes" : "no")
+                        .append(", failed checkers = ").append(r.failedCheckers).append('\n');
+                if (r.inhibit) {
+                    b.append("     Inhibit on failure\n");
+                }
+                for (Check k : r.checkers) {
+                    b.append("     Checker = ").append(k.config.keyword()).append(" (").append(k.config.at()).append("), ")
+                            .append(k.up ? "up" : "down").append(k.hasRun ? "" : ", not run yet").append('\n');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    private static String seconds(java.time.Duration d) {
+        return d == null ? "-" : d.toNanos() % 1_000_000_000L == 0 ? Long.toString(d.toSeconds())
+                : Double.toString(d.toNanos() / 1e9);
     }
 
     Rs rs(CheckerId id) {
