@@ -88,6 +88,47 @@ public final class CheckEngine {
     }
 
     /**
+     * Re-reads: the policy applies the exact difference to the table (see RealServerPolicy.reload),
+     * then every checker of the new file starts afresh, those that stayed the same with their
+     * state and retry count carried over. The caller has validated {@code config} first.
+     */
+    public void reload(KeepalivedConfig config) {
+        lock.lock();
+        try {
+            if (stopped || policy == null) {
+                return;
+            }
+            KeepalivedConfig runnable = RunnableConfig.of(config, scripts, log);
+            java.util.Map<CheckerId, CheckLoop> running = new java.util.HashMap<>();
+            for (CheckLoop l : loops) {
+                running.put(l.ctx.id(), l);
+                l.stop();
+            }
+            RealServerPolicy.Reloaded r = policy.reload(runnable, id -> {
+                CheckLoop l = running.get(id);
+                return l == null ? 0 : l.checker.retryIt();
+            });
+            policy = r.policy();
+            apply(r.commands());
+            List<CheckLoop> started = new ArrayList<>();
+            for (CheckerId id : policy.checkers()) {
+                CheckLoop loop = loop(id);
+                loop.checker.retryIt(r.retryIts().getOrDefault(id, 0));
+                started.add(loop);
+            }
+            loops = started;
+            launch(started);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The LVS part of keepalived's data dump, from the state the checkers have reached. */
+    public String dump() {
+        return withPolicy(p -> p == null ? "" : p.dump());
+    }
+
+    /**
      * Stops the checkers. keepalived then removes what it installed, logging "Shutting down service"
      * and, with omega, running notify_down and quorum_down; with {@code releaseTable} false the
      * entries stay (the director's table ends with the process, or -I asked to keep it).

@@ -173,4 +173,41 @@ class CheckEngineTest {
         assertTrue(saved().contains("-r 127.0.0.1:8080 -m -w 1"), saved());
         e.stop(false);
     }
+
+    @Test
+    void aReloadAppliesTheEditAndKeepsAFailedServerOut() throws Exception {
+        try (Stubs s = new Stubs()) {
+            int live = Stubs.freePort();
+            int dead = Stubs.freePort();
+            s.tcp(live, (in, out) -> { });
+            String text = """
+                    virtual_server 10.0.0.1 80 {
+                      delay_loop 0.2
+                      lb_algo rr
+                      lb_kind NAT
+                      protocol TCP
+                      warmup 0
+                      real_server 127.0.0.1 %d { weight 1
+                        TCP_CHECK { connect_timeout 1 } }
+                      real_server 127.0.0.1 %d { TCP_CHECK { connect_timeout 1 } }
+                    }
+                    """.formatted(live, dead);
+            CheckEngine e = engine();
+            e.start(config(text));
+            await("removal", () -> !saved().contains(":" + dead + " "));
+            log.clear();
+            e.reload(config(text.replace("weight 1", "weight 5")));
+            assertTrue(saved().contains("-r 127.0.0.1:" + live + " -m -w 5"), saved());
+            assertTrue(!saved().contains(":" + dead + " "), "the failed server is not re-added by a reload");
+            assertTrue(log.contains("Changing weight from 1 to 5 for active service [127.0.0.1]:tcp:" + live
+                    + " of VS [10.0.0.1]:tcp:80"), log.toString());
+            Thread.sleep(600);
+            assertTrue(!saved().contains(":" + dead + " "), "still out after its checker ran again");
+            assertTrue(!log.contains("TCP_CHECK on service [127.0.0.1]:tcp:" + dead + " failed."),
+                    "its checker kept its down state, so no new failure is reported: " + log);
+            s.tcp(dead, (in, out) -> { });
+            await("re-adding", () -> saved().contains("-r 127.0.0.1:" + dead + " -m -w 1"));
+            e.stop(false);
+        }
+    }
 }
