@@ -6,6 +6,8 @@
 # Root; installs haproxy, nginx and wrk when missing. Not a test: compare ratios from one run.
 #
 #   bench/socket.sh [--rounds N] [--duration SECONDS] [--conns "50 1000"] [--quick]
+# JLVS_ALT_OPTS="JVM options" adds a second JLVS (target jlvs-alt) run with those options, to
+# compare settings in the same run (e.g. -Djlvs.transport=io_uring, another GC).
 set -euo pipefail
 JLVS_HOME=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 ROUNDS=3 DURATION=10 CONNS="50 1000"
@@ -30,7 +32,7 @@ fi
 P=jb                       # namespace prefix
 RUN=/run/jlvs-bench
 VIP=10.77.0.2 CIP=10.77.0.10 RS1=10.77.0.11 RS2=10.77.0.12
-HAPROXY_PORT=80 JLVS_PORT=8080
+HAPROXY_PORT=80 JLVS_PORT=8080 ALT_PORT=8081
 NS() { ip netns exec "$P-$1" "${@:2}"; }
 
 cleanup() {
@@ -107,6 +109,17 @@ for _ in $(seq 200); do [ -S "$JLVS_CONTROL_SOCKET" ] && break; sleep 0.05; done
 "$JLVS_HOME/bin/ipvsadm" -A -t "$VIP:$JLVS_PORT" -s rr
 "$JLVS_HOME/bin/ipvsadm" -a -t "$VIP:$JLVS_PORT" -r "$RS1:80" -m
 "$JLVS_HOME/bin/ipvsadm" -a -t "$VIP:$JLVS_PORT" -r "$RS2:80" -m
+TARGETS="jlvs haproxy direct"
+if [ -n "${JLVS_ALT_OPTS:-}" ]; then
+    JLVSD_JAVA_OPTS="$JLVS_ALT_OPTS" JLVS_CONTROL_SOCKET=$RUN/alt.sock \
+        ip netns exec "$P-dir" "$JLVS_HOME/bin/jlvsd" --grace 0 >"$RUN/alt.log" 2>&1 &
+    echo $! > "$RUN/alt.pid"
+    for _ in $(seq 200); do [ -S "$RUN/alt.sock" ] && break; sleep 0.05; done
+    JLVS_CONTROL_SOCKET=$RUN/alt.sock "$JLVS_HOME/bin/ipvsadm" -A -t "$VIP:$ALT_PORT" -s rr
+    JLVS_CONTROL_SOCKET=$RUN/alt.sock "$JLVS_HOME/bin/ipvsadm" -a -t "$VIP:$ALT_PORT" -r "$RS1:80" -m
+    JLVS_CONTROL_SOCKET=$RUN/alt.sock "$JLVS_HOME/bin/ipvsadm" -a -t "$VIP:$ALT_PORT" -r "$RS2:80" -m
+    TARGETS="jlvs jlvs-alt haproxy direct"
+fi
 sleep 1
 JPID=$(cat "$RUN/jlvsd.pid")
 HPID=$(cat "$RUN/haproxy.pid")
@@ -115,7 +128,7 @@ HPID=$(cat "$RUN/haproxy.pid")
 tree() { echo "$1"; for c in $(pgrep -P "$1"); do tree "$c"; done; }
 cpu_ticks() { local t=0 p; for p in $(tree "$1"); do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
 hwm_kb() { local t=0 p; for p in $(tree "$1"); do t=$((t + $(awk '/VmHWM/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0))); done; echo $t; }
-jlvs_conns() { "$JLVS_HOME/bin/ipvsadm" -L -n --stats --exact | awk '/^TCP/ {print $3; exit}'; }
+jlvs_conns() { JLVS_CONTROL_SOCKET=${1:-$JLVS_CONTROL_SOCKET} "$JLVS_HOME/bin/ipvsadm" -L -n --stats --exact | awk '/^TCP/ {print $3; exit}'; }
 haproxy_conns() {
     python3 - "$RUN/haproxy.sock" <<'PY'
 import socket, sys
@@ -138,20 +151,23 @@ for round in $(seq "$ROUNDS"); do
     for conns in $CONNS; do
         for mode in keepalive close; do
             hdr=(); [ "$mode" = close ] && hdr=(-H "Connection: close")
-            for target in jlvs haproxy direct; do
+            for target in $TARGETS; do
                 case $target in
                     jlvs) url="http://$VIP:$JLVS_PORT/"; pid=$JPID ;;
+                    jlvs-alt) url="http://$VIP:$ALT_PORT/"; pid=$(cat "$RUN/alt.pid") ;;
                     haproxy) url="http://$VIP:$HAPROXY_PORT/"; pid=$HPID ;;
                     direct) url="http://$RS1:80/"; pid=$(cat "$RUN/nginx1.pid") ;;
                 esac
                 c0=$(cpu_ticks "$pid"); n0=0
                 [ "$target" = jlvs ] && n0=$(jlvs_conns)
+                [ "$target" = jlvs-alt ] && n0=$(jlvs_conns "$RUN/alt.sock")
                 [ "$target" = haproxy ] && n0=$(haproxy_conns)
                 t0=$(date +%s.%N)
                 out=$(NS cl sh -c "ulimit -n 20000; wrk -t2 -c$conns -d${DURATION}s --latency ${hdr[*]:+-H 'Connection: close'} $url" 2>&1)
                 t1=$(date +%s.%N)
                 c1=$(cpu_ticks "$pid"); n1=0
                 [ "$target" = jlvs ] && n1=$(jlvs_conns)
+                [ "$target" = jlvs-alt ] && n1=$(jlvs_conns "$RUN/alt.sock")
                 [ "$target" = haproxy ] && n1=$(haproxy_conns)
                 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
                 p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -189,12 +205,13 @@ print()
 print(f"{'conns':>5} {'requests':<10} {'path':<8} {'req/s':>9} {'newconn/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'CPU %':>6} {'req/CPU-s':>9} {'RSS MB':>7}  JLVS/HAProxy")
 keys = sorted({(c, m) for c, m, _ in agg}, key=lambda k: (int(k[0]), k[1]))
 for c, m in keys:
-    med = {t: [statistics.median(x) for x in zip(*agg[(c, m, t)])] for t in ("jlvs", "haproxy", "direct") if (c, m, t) in agg}
-    for t in ("jlvs", "haproxy", "direct"):
+    names = ("jlvs", "jlvs-alt", "haproxy", "direct")
+    med = {t: [statistics.median(x) for x in zip(*agg[(c, m, t)])] for t in names if (c, m, t) in agg}
+    for t in names:
         if t not in med: continue
         rps, new, p50, p99, cpu, per, rss = med[t]
         ratio = ""
-        if t == "jlvs" and "haproxy" in med:
+        if t.startswith("jlvs") and "haproxy" in med:
             h = med["haproxy"]
             ratio = f"req/s {rps / h[0]:.2f}x  newconn {new / h[1] if h[1] else float('nan'):.2f}x  req/CPU-s {per / h[5]:.2f}x  p99 {p99 / h[3]:.2f}x"
         print(f"{c:>5} {m:<10} {t:<8} {rps:>9.0f} {new:>9.0f} {p50:>7.2f} {p99:>7.2f} {cpu:>6.0f} {per:>9.0f} {rss:>7.0f}  {ratio}")

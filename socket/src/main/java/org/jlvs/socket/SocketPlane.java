@@ -20,7 +20,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import org.jlvs.core.conn.Conn;
 import org.jlvs.core.conn.ConnScheduler;
@@ -253,8 +252,8 @@ public final class SocketPlane implements AutoCloseable {
     }
 
     private static void freebind(AbstractBootstrap<?, ?> b) {
-        if (Transport.EPOLL) {
-            b.option(EpollChannelOption.IP_FREEBIND, true);
+        if (Transport.freebind() != null) {
+            b.option(Transport.freebind(), true);
         }
     }
 
@@ -271,8 +270,8 @@ public final class SocketPlane implements AutoCloseable {
      * address and port (root; {@link TransparentRouting} brings the replies back to it).
      */
     public void makeTransparent(Bootstrap b) {
-        if (Transport.EPOLL) {
-            b.option(EpollChannelOption.IP_TRANSPARENT, true);
+        if (Transport.transparent() != null) {
+            b.option(Transport.transparent(), true);
             b.option(ChannelOption.SO_REUSEADDR, true);
         }
     }
