@@ -7,7 +7,8 @@ import org.jlvs.socket.SocketPlaneConfig.Endpoint;
 public final class Listener {
     final ServiceKey service;
     final Endpoint endpoint;
-    volatile io.netty.channel.Channel channel;
+    /** The bound sockets: one per event loop (SO_REUSEPORT) for TCP, one for UDP; empty until bound. */
+    volatile java.util.List<io.netty.channel.Channel> channels = java.util.List.of();
     volatile String problem;
 
     Listener(ServiceKey service, Endpoint endpoint) {
@@ -24,7 +25,16 @@ public final class Listener {
     }
 
     public boolean bound() {
-        return channel != null && channel.isActive();
+        java.util.List<io.netty.channel.Channel> c = channels;
+        return !c.isEmpty() && c.stream().allMatch(io.netty.channel.Channel::isActive);
+    }
+
+    /** Stops listening; connections already accepted go on. */
+    void close() {
+        for (io.netty.channel.Channel ch : channels) {
+            ch.close().awaitUninterruptibly();
+        }
+        channels = java.util.List.of();
     }
 
     /** Why the socket is not bound (yet), or null. */

@@ -16,10 +16,14 @@ import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.handler.codec.haproxy.HAProxyMessage;
 import org.jlvs.core.conn.Conn;
 import org.jlvs.core.conn.ConnScheduler;
@@ -62,7 +66,6 @@ public final class SocketPlane implements AutoCloseable {
     private final LongAdder noDestination = new LongAdder();
     private final ThreadLocal<Flow> flows = ThreadLocal.withInitial(Flow::new);
     private boolean warnedMethods;
-    private final Bootstrap backend;
 
     public SocketPlane(IpvsTable table, SocketPlaneConfig config) {
         this.table = table;
@@ -71,12 +74,6 @@ public final class SocketPlane implements AutoCloseable {
         int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         this.group = Transport.group(threads);
         table.conns().setListener(this::expired);
-        this.backend = new Bootstrap()
-                .channelFactory(Transport.socketChannelFactory())
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeoutMillis());
         LOG.info("socket plane: " + threads + " event loop(s), " + Transport.name() + " transport");
         if (config.transparent()) {
             try {
@@ -122,10 +119,7 @@ public final class SocketPlane implements AutoCloseable {
             var e = it.next();
             ServiceKey k = wanted.get(e.getKey());
             if (k == null || !k.equals(e.getValue().service)) {
-                Channel ch = e.getValue().channel;
-                if (ch != null) {
-                    ch.close();
-                }
+                e.getValue().close();
                 it.remove();
             }
         }
@@ -168,7 +162,7 @@ public final class SocketPlane implements AutoCloseable {
     /** Tries again to bind listeners whose address was not available. */
     public synchronized void retryUnbound() {
         for (Listener l : listeners.values()) {
-            if (l.channel == null) {
+            if (l.channels.isEmpty()) {
                 bind(l);
             }
         }
@@ -208,24 +202,47 @@ public final class SocketPlane implements AutoCloseable {
             return;
         }
         InetSocketAddress addr = new InetSocketAddress(e.address().toInetAddress(), e.port());
-        AbstractBootstrap<?, ?> b;
+        List<Channel> bound = new ArrayList<>();
+        String why = null;
         if (e.protocol() == Protocol.TCP) {
-            ServerBootstrap sb = new ServerBootstrap()
-                    .group(group)
-                    .channel(Transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, 4096)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.AUTO_READ, false)
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new TcpFrontend(SocketPlane.this, svc));
-                        }
-                    });
-            freebind(sb);
-            b = sb;
+            // With -Djlvs.reuseport=true, one listening socket per event loop (SO_REUSEPORT), the
+            // kernel spreading new connections over them; by default one socket, its accepted
+            // connections spread over the loops by Netty. (Not yet measured apart on a quiet machine.)
+            List<EventLoop> loops = new ArrayList<>();
+            if (Transport.KIND == Transport.Kind.NIO || !Boolean.getBoolean("jlvs.reuseport")) {
+                loops.add(group.next());
+            } else {
+                for (var ex : group) {
+                    loops.add((EventLoop) ex);
+                }
+            }
+            for (EventLoop loop : loops) {
+                ServerBootstrap sb = new ServerBootstrap()
+                        .group(loop, loops.size() > 1 ? loop : group)
+                        .channel(Transport.serverChannel())
+                        .option(ChannelOption.SO_BACKLOG, 4096)
+                        .option(ChannelOption.SO_REUSEADDR, true)
+                        .childOption(ChannelOption.AUTO_READ, false)
+                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                        .childOption(ChannelOption.TCP_NODELAY, true)
+                        .childHandler(new ChannelInitializer<>() {
+                            @Override
+                            protected void initChannel(Channel ch) {
+                                ch.pipeline().addLast(new TcpFrontend(SocketPlane.this, svc));
+                            }
+                        });
+                if (loops.size() > 1) {
+                    sb.option(UnixChannelOption.SO_REUSEPORT, true);
+                }
+                freebind(sb);
+                ChannelFuture f = sb.bind(addr).awaitUninterruptibly();
+                if (f.isSuccess()) {
+                    bound.add(f.channel());
+                } else {
+                    why = f.cause() == null ? "unknown" : f.cause().getMessage();
+                    break;
+                }
+            }
         } else {
             Bootstrap db = new Bootstrap()
                     .group(group)
@@ -234,15 +251,21 @@ public final class SocketPlane implements AutoCloseable {
                     .option(ChannelOption.SO_RCVBUF, 4 << 20)
                     .handler(new UdpFrontend(this, svc));
             freebind(db);
-            b = db;
+            ChannelFuture f = db.bind(addr).awaitUninterruptibly();
+            if (f.isSuccess()) {
+                bound.add(f.channel());
+            } else {
+                why = f.cause() == null ? "unknown" : f.cause().getMessage();
+            }
         }
-        ChannelFuture f = b.bind(addr).awaitUninterruptibly();
-        if (f.isSuccess()) {
-            l.channel = f.channel();
+        if (why == null) {
+            l.channels = List.copyOf(bound);
             l.problem = null;
             LOG.info("socket plane: listening on " + e + " for " + l.service);
         } else {
-            String why = f.cause() == null ? "unknown" : f.cause().getMessage();
+            for (Channel ch : bound) {
+                ch.close();
+            }
             if (!why.equals(l.problem)) {
                 LOG.warning("socket plane: cannot listen on " + e + " for " + l.service + ": " + why
                         + " (kept; retried until the address is local)");
@@ -258,11 +281,37 @@ public final class SocketPlane implements AutoCloseable {
     }
 
     /**
-     * A bootstrap for a realserver connection on {@code loop}, cloned from one prepared at
-     * start, with a channel factory instead of reflection (this runs once per connection).
+     * Opens a realserver connection on {@code loop} (the client's, so both sides share a
+     * thread): reading off until the relay starts, half-close allowed, no Nagle. Made by hand
+     * rather than through a Bootstrap, which copies its option maps for every connection.
+     *
+     * @param local the address to connect from (transparent mode), or null
      */
-    public Bootstrap backendBootstrap(io.netty.channel.EventLoop loop) {
-        return backend.clone(loop);
+    public ChannelFuture connectBackend(io.netty.channel.EventLoop loop, io.netty.channel.ChannelHandler handler,
+                                        InetSocketAddress target, InetSocketAddress local) {
+        Channel ch = Transport.socketChannelFactory().newChannel();
+        ChannelConfig c = ch.config();
+        c.setAutoRead(false);
+        c.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        c.setOption(ChannelOption.TCP_NODELAY, true);
+        c.setConnectTimeoutMillis(config.connectTimeoutMillis());
+        if (local != null && Transport.transparent() != null) {
+            c.setOption(Transport.transparent(), true);
+            c.setOption(ChannelOption.SO_REUSEADDR, true);
+        }
+        ch.pipeline().addLast(handler);
+        ChannelPromise connected = ch.newPromise();
+        loop.register(ch).addListener(r -> {
+            if (!r.isSuccess()) {
+                connected.setFailure(r.cause());
+                ch.close();
+            } else if (local != null) {
+                ch.connect(target, local, connected);
+            } else {
+                ch.connect(target, connected);
+            }
+        });
+        return connected;
     }
 
     /**
@@ -344,9 +393,7 @@ public final class SocketPlane implements AutoCloseable {
     public void shutdown(long graceMillis, Consumer<String> log) {
         synchronized (this) {
             for (Listener l : listeners.values()) {
-                if (l.channel != null) {
-                    l.channel.close().awaitUninterruptibly();
-                }
+                l.close();
             }
             listeners.clear();
         }

@@ -2,7 +2,6 @@ package org.jlvs.socket.tcp;
 
 import java.net.InetSocketAddress;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -50,12 +49,9 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
         ctx.pipeline().replace(this, "relay", new TcpRelay(session, true));
 
         int proxyVersion = plane.config().proxyVersion(svc.key(), conn.dest() == null ? "" : conn.dest().endpoint());
-        Bootstrap b = plane.backendBootstrap(client.eventLoop()).handler(new TcpRelay(session, false));
-        if (plane.config().transparent()) {
-            plane.makeTransparent(b);
-            b.localAddress(remote); // the client's own address and port, as LVS-NAT shows it
-        }
-        b.connect(target).addListener((ChannelFutureListener) f -> {
+        // transparent: from the client's own address and port, as LVS-NAT shows it
+        InetSocketAddress from = plane.config().transparent() ? remote : null;
+        plane.connectBackend(client.eventLoop(), new TcpRelay(session, false), target, from).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 plane.connectFailed(conn, f.cause());
                 session.refused();
