@@ -119,26 +119,8 @@ public final class ConnTable {
 
     /** The connection of a client's packet to a virtual address and port (not a template). */
     public Conn lookupIn(int protocol, boolean v6, long cHi, long cLo, int cport, long vHi, long vLo, int vport) {
-        int h = hash(protocol, fold(v6, cHi, cLo), cport);
-        long k = Conn.key(protocol, v6, false, cport, vport);
-        while (true) {
-            int seq = resizeSeq;
-            if ((seq & 1) != 0) {
-                Thread.onSpinWait();
-                continue;
-            }
-            Conn[] t = buckets;
-            Conn found = null;
-            for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if (c.key == k && c.caddrLo == cLo && c.vaddrLo == vLo && c.caddrHi == cHi && c.vaddrHi == vHi) {
-                    found = c;
-                    break;
-                }
-            }
-            if (resizeSeq == seq) {
-                return found;
-            }
-        }
+        return find(FIND_IN, hash(protocol, fold(v6, cHi, cLo), cport), Conn.key(protocol, v6, false, cport, vport),
+                -1L, cHi, cLo, vHi, vLo, 0);
     }
 
     /**
@@ -146,34 +128,26 @@ public final class ConnTable {
      * caddr:cport.
      */
     public Conn lookupOut(int protocol, boolean v6, long dHi, long dLo, int dport, long cHi, long cLo, int cport) {
-        int h = hash(protocol, fold(v6, cHi, cLo), cport);
-        long k = Conn.key(protocol, v6, false, cport, 0);
-        long mask = ~(0xFFFFL << Conn.KEY_VPORT_SHIFT);
-        while (true) {
-            int seq = resizeSeq;
-            if ((seq & 1) != 0) {
-                Thread.onSpinWait();
-                continue;
-            }
-            Conn[] t = buckets;
-            Conn found = null;
-            for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if ((c.key & mask) == k && c.caddrLo == cLo && c.caddrHi == cHi && c.dport == dport
-                        && c.daddrLo == dLo && c.daddrHi == dHi) {
-                    found = c;
-                    break;
-                }
-            }
-            if (resizeSeq == seq) {
-                return found;
-            }
-        }
+        return find(FIND_OUT, hash(protocol, fold(v6, cHi, cLo), cport), Conn.key(protocol, v6, false, cport, 0),
+                ~(0xFFFFL << Conn.KEY_VPORT_SHIFT), cHi, cLo, dHi, dLo, dport);
     }
 
     /** A valid persistence template (ip_vs_ct_in_get): client network, port 0, virtual address and port. */
     public Conn lookupTemplate(int protocol, boolean v6, long cHi, long cLo, long vHi, long vLo, int vport) {
-        int h = hash(protocol, fold(v6, cHi, cLo), 0);
-        long k = Conn.key(protocol, v6, true, 0, vport);
+        return find(FIND_TEMPLATE, hash(protocol, fold(v6, cHi, cLo), 0), Conn.key(protocol, v6, true, 0, vport),
+                -1L, cHi, cLo, vHi, vLo, 0);
+    }
+
+    private static final int FIND_IN = 0;
+    private static final int FIND_OUT = 1;
+    private static final int FIND_TEMPLATE = 2;
+
+    /**
+     * Walks one chain for an entry whose masked key and client address match, and whose other
+     * address (virtual for in/template, realserver for out) matches too. Retried when a resize
+     * ran meanwhile.
+     */
+    private Conn find(int kind, int h, long key, long mask, long cHi, long cLo, long oHi, long oLo, int dport) {
         while (true) {
             int seq = resizeSeq;
             if ((seq & 1) != 0) {
@@ -183,8 +157,13 @@ public final class ConnTable {
             Conn[] t = buckets;
             Conn found = null;
             for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if (c.key == k && c.caddrLo == cLo && c.vaddrLo == vLo && c.caddrHi == cHi && c.vaddrHi == vHi
-                        && c.dport != 0xFFFF && !c.dead) {
+                if ((c.key & mask) != key || c.caddrLo != cLo || c.caddrHi != cHi) {
+                    continue;
+                }
+                boolean other = kind == FIND_OUT
+                        ? c.dport == dport && c.daddrLo == oLo && c.daddrHi == oHi
+                        : c.vaddrLo == oLo && c.vaddrHi == oHi;
+                if (other && (kind != FIND_TEMPLATE || (c.dport != 0xFFFF && !c.dead))) {
                     found = c;
                     break;
                 }
