@@ -41,6 +41,8 @@ public final class ControlServer implements AutoCloseable {
     private final Path path;
     private final Director director;
     private final Runnable onShutdown;
+    /** Ops a mode adds (keepalived mode's "reload"), by name. */
+    private final Map<String, java.util.function.Supplier<Response>> extraOps = new java.util.concurrent.ConcurrentHashMap<>();
     private final IpvsControl ipvsadmControl;
     private ServerSocketChannel server;
     private Thread acceptor;
@@ -171,8 +173,16 @@ public final class ControlServer implements AutoCloseable {
                 Thread.ofPlatform().start(onShutdown);
                 yield Response.success();
             }
-            default -> Response.error("EINVAL", "unknown control op: " + r.op(), -1);
+            default -> {
+                java.util.function.Supplier<Response> op = extraOps.get(r.op());
+                yield op != null ? op.get() : Response.error("EINVAL", "unknown control op: " + r.op(), -1);
+            }
         };
+    }
+
+    /** Answers {@code op} with {@code handler} (a mode's own op, such as keepalived mode's "reload"). */
+    public void addOp(String op, java.util.function.Supplier<Response> handler) {
+        extraOps.put(op, handler);
     }
 
     private Map<String, String> status() {

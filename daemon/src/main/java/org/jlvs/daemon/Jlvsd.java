@@ -19,6 +19,7 @@ import org.jlvs.core.model.ServiceConfig;
 import org.jlvs.core.model.ServiceKey;
 import org.jlvs.core.table.Command;
 import org.jlvs.core.table.IpvsTable;
+import org.jlvs.daemon.keepalived.KeepalivedOptions;
 import org.jlvs.packet.PacketPlane;
 import org.jlvs.packet.PacketPlaneConfig;
 import org.jlvs.socket.SocketPlane;
@@ -80,8 +81,12 @@ public final class Jlvsd implements Callable<Integer> {
     @Option(names = "--example", description = "serve a built-in example: TCP 127.0.0.1:8080 (rr) over three small HTTP realservers on 127.0.0.1:8081-8083")
     boolean example;
 
-    @Option(names = {"-v", "--verbose"}, description = "log more")
+    @Option(names = "--verbose", description = "log more")
     boolean verbose;
+
+    /** keepalived's command line: -f keepalived.conf and the rest (org.jlvs.daemon.keepalived). */
+    @CommandLine.Mixin
+    KeepalivedOptions keepalived = new KeepalivedOptions();
 
     public static void main(String[] args) {
         int rc = new CommandLine(new Jlvsd()).execute(args);
@@ -93,6 +98,10 @@ public final class Jlvsd implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logs.setUp(verbose);
+        Integer answered = keepalived.early(System.out, System.err);
+        if (answered != null) {
+            return answered;
+        }
         if (!List.of("socket", "packet", "none").contains(dataPlane)) {
             System.err.println("jlvsd: --data-plane must be socket, packet or none");
             return 2;
@@ -164,6 +173,7 @@ public final class Jlvsd implements Callable<Integer> {
         shutdown.control = control;
         control.start();
         director.start();
+        keepalived.attach(director, control);
         if (plane != null) {
             plane.sync();
         }

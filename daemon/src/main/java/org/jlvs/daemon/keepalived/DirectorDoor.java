@@ -1,0 +1,37 @@
+package org.jlvs.daemon.keepalived;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jlvs.admin.control.Response;
+import org.jlvs.core.table.Command;
+import org.jlvs.daemon.Director;
+import org.jlvs.ha.check.TableDoor;
+
+/**
+ * The checkers' door onto the director. The director stops a batch at its first refusal; the
+ * checkers, like keepalived after an IPVS error, go on with the rest.
+ */
+final class DirectorDoor implements TableDoor {
+    private final Director director;
+
+    DirectorDoor(Director director) {
+        this.director = director;
+    }
+
+    @Override
+    public List<String> apply(List<Command> commands) {
+        List<String> refused = new ArrayList<>();
+        int from = 0;
+        while (from < commands.size()) {
+            Response r = director.apply(commands.subList(from, commands.size()));
+            if (r.ok()) {
+                break;
+            }
+            int failed = from + Math.max(0, r.failedIndex());
+            refused.add(commands.get(failed) + ": " + r.message());
+            from = failed + 1;
+        }
+        return refused;
+    }
+}
