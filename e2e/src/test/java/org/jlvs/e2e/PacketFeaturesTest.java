@@ -193,4 +193,23 @@ class PacketFeaturesTest {
         }
         assertEquals("", tb.strayRules(), "rules left after stopping");
     }
+
+    @Test
+    void aQueueInUseMeansSocketModeAndLeavesTheOwnersRulesAlone() throws Exception {
+        try (Director owner = director()) {
+            threeRealservers(owner, VIP + ":80", "80");
+            try (Director second = Director.startIn(tb.in("dir"), "--data-plane", "packet", "--inside-if", "eth1",
+                    "--grace", "0")) {
+                String log = second.log();
+                for (int i = 0; i < 50 && !log.contains("director running"); i++) {
+                    Thread.sleep(100); // logged just after the control socket opens
+                    log = second.log();
+                }
+                assertTrue(log.contains("cannot run here") && log.contains("staying in socket mode"), log);
+                assertTrue(log.contains("data plane socket"), log);
+            }
+            assertTrue(tb.strayRules().contains("JLVS-IN -d 192.0.2.100/32"), "the owner's rules were touched");
+            assertTrue(curl("http://" + VIP + "/").contains("peer=203.0.113.10"));
+        }
+    }
 }

@@ -43,8 +43,16 @@ final class Testbed implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/sbin", tool)) || Files.isExecutable(Path.of("/sbin", tool));
     }
 
-    /** Brings a testbed up; a stale one of the same prefix (a killed earlier run) is taken down first. */
-    static Testbed up(String prefix, String... args) throws IOException, InterruptedException {
+    /**
+     * Brings a testbed up under {@code base} plus this JVM's own suffix, so test runs side by side
+     * (other sessions on the machine) never share namespaces; a stale one of the same name (a
+     * killed earlier run) is taken down first.
+     */
+    static Testbed up(String base, String... args) throws IOException, InterruptedException {
+        String prefix = base + Long.toString(ProcessHandle.current().pid() % 46656, 36);
+        if (prefix.length() > 10) {
+            throw new IllegalArgumentException("testbed prefix too long: " + prefix);
+        }
         Testbed t = new Testbed(prefix);
         t.script("down", "--force");
         List<String> a = new ArrayList<>(List.of("up"));

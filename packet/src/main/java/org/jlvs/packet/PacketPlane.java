@@ -42,7 +42,6 @@ public final class PacketPlane {
     private final Counters counters = new Counters();
     private final EgressTable egress = new EgressTable();
     private final EgressBuilder egressBuilder;
-    private final int mtu;
     private final List<QueueWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     /** Masqueraded realservers removed from the table while connections to them still run. */
@@ -57,7 +56,7 @@ public final class PacketPlane {
         this.config = config;
         this.target = new QueueTarget(config.firstQueue(), config.queueCount());
         this.egressBuilder = new EgressBuilder(ifindex);
-        this.mtu = mtu;
+        egress.setMtu(mtu);
     }
 
     /**
@@ -80,9 +79,15 @@ public final class PacketPlane {
         }
         List<NfQueue> queues = new ArrayList<>();
         try {
+            // the queues first: while another director holds them, its rules are not ours to touch
             for (int q = config.firstQueue(); q < config.firstQueue() + config.queueCount(); q++) {
                 queues.add(NfQueue.open(q, config.batch(), QUEUE_MAXLEN, NfQueue.CFG_F_FAIL_OPEN));
             }
+        } catch (RuntimeException e) {
+            queues.forEach(NfQueue::close);
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        try {
             plane.cleanStale();
             plane.v4.install();
             if (plane.v6.problem() == null) {
@@ -95,7 +100,7 @@ public final class PacketPlane {
         }
         for (NfQueue q : queues) {
             long[] counts = plane.counters.newWorker();
-            Egress out = new Egress(plane.egress, counts, mtu, table.tunables().pmtuDisc, config.batch());
+            Egress out = new Egress(plane.egress, counts, table.tunables(), config.batch());
             QueueWorker w = new QueueWorker(q, new PacketHandler(table, out, counts), out, counts);
             Thread t = Thread.ofPlatform().name("jlvs-queue-" + q.queueNumber()).daemon(true).unstarted(w);
             plane.workers.add(w);
@@ -165,6 +170,7 @@ public final class PacketPlane {
     /** Periodic: looks up MACs again (all of them every so often; at once when a packet missed one). */
     public synchronized void refresh() {
         if (!stopped) {
+            readMtu();
             egressBuilder.refresh(table.services(), egress, true);
             if (retiredNat.stream().anyMatch(d -> d.totalConns() == 0)) {
                 sync(); // the last connection to a removed realserver is gone: drop its reply rules
@@ -182,14 +188,30 @@ public final class PacketPlane {
     }
 
     public int mtu() {
-        return mtu;
+        return egress.mtu();
+    }
+
+    /** The inside interface's MTU again, so a changed MTU is followed without a restart. */
+    private void readMtu() {
+        if (config.insideInterface() == null) {
+            return;
+        }
+        try {
+            int now = Interfaces.lookup(config.insideInterface()).mtu();
+            if (now != egress.mtu()) {
+                LOG.info("packet plane: " + config.insideInterface() + " MTU " + egress.mtu() + " -> " + now);
+                egress.setMtu(now);
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("packet plane: " + e.getMessage());
+        }
     }
 
     /** What status shows: queues, interface, counters by name. */
     public Map<String, String> status() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("packet queues", target.first() + (target.count() > 1 ? "-" + (target.first() + target.count() - 1) : ""));
-        m.put("packet inside-if", config.insideInterface() == null ? "(any)" : config.insideInterface() + " mtu " + mtu);
+        m.put("packet inside-if", config.insideInterface() == null ? "(any)" : config.insideInterface() + " mtu " + egress.mtu());
         counters.nonZero().forEach((k, v) -> m.put("packet " + k, Long.toString(v)));
         return m;
     }

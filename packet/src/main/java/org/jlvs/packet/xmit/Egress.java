@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.jlvs.core.model.Destination;
+import org.jlvs.core.tunable.Tunables;
 import org.jlvs.packet.Count;
 import org.jlvs.packet.Counters;
 import org.jlvs.packet.hdr.IpPacket;
@@ -23,8 +24,7 @@ import org.jlvs.sys.raw.RawSocket;
 public final class Egress implements AutoCloseable {
     private final EgressTable table;
     private final long[] counts;
-    private final int mtu;
-    private final int pmtuDisc;
+    private final Tunables tunables;
     private final Arena arena = Arena.ofShared();
     private final PacketSocket frames;
     private final MsgVec frameBatch;
@@ -38,11 +38,10 @@ public final class Egress implements AutoCloseable {
     private final MemorySegment client6;
     private final Fragmenter fragmenter;
 
-    public Egress(EgressTable table, long[] counts, int mtu, int pmtuDisc, int batch) {
+    public Egress(EgressTable table, long[] counts, Tunables tunables, int batch) {
         this.table = table;
         this.counts = counts;
-        this.mtu = mtu;
-        this.pmtuDisc = pmtuDisc;
+        this.tunables = tunables;
         this.frames = PacketSocket.open();
         this.frameBatch = MsgVec.forSend(arena, batch);
         for (int outer = 0; outer < 2; outer++) {
@@ -67,8 +66,9 @@ public final class Egress implements AutoCloseable {
             Counters.add(counts, Count.DROP_NO_NEIGHBOUR);
             return false;
         }
+        int mtu = table.mtu();
         if (p.length > mtu) {
-            if (!p.v6 && p.dontFragment && pmtuDisc != 0) {
+            if (!p.v6 && p.dontFragment && tunables.pmtuDisc != 0) {
                 tooBig(p, mtu);
                 return false;
             }
@@ -98,10 +98,11 @@ public final class Egress implements AutoCloseable {
             return false;
         }
         int overhead = r.v6 ? 40 : 20;
+        int mtu = table.mtu();
         if (p.length + overhead > mtu) {
             // IPv4 with DF, or an IPv6 packet that came whole over a link like ours: the client
             // must send smaller; a reassembled datagram is left to the tunnel socket to fragment
-            boolean mustNotFragment = p.v6 ? p.length <= mtu : p.dontFragment && pmtuDisc != 0;
+            boolean mustNotFragment = p.v6 ? p.length <= mtu : p.dontFragment && tunables.pmtuDisc != 0;
             if (mustNotFragment) {
                 tooBig(p, Math.max(p.v6 ? 1280 : 68, mtu - overhead));
                 return false;

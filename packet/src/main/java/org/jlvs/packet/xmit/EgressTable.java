@@ -33,6 +33,16 @@ public final class EgressTable {
 
     private volatile IdentityHashMap<Destination, Route> routes = new IdentityHashMap<>();
     private volatile boolean neighbourMissing;
+    /** The inside interface's MTU, read again on refresh (an admin may change it). */
+    private volatile int mtu = 1500;
+
+    public int mtu() {
+        return mtu;
+    }
+
+    public void setMtu(int mtu) {
+        this.mtu = mtu;
+    }
 
     public Route get(Destination d) {
         return routes.get(d);
