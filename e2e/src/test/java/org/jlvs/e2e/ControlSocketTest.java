@@ -134,6 +134,23 @@ class ControlSocketTest {
         assertTrue(out.contains("Scheduler or persistence engine not found"), out);
     }
 
+    @Test
+    void jlvsSysctlReadsAndSetsTheTunablesAsSysctlDoes() throws Exception {
+        try (Director d = Director.start("--data-plane", "none")) {
+            String jlvs = Director.BIN.resolve("jlvs").toString();
+            Director.Result all = d.run(List.of(jlvs, "sysctl"), "", Map.of());
+            assertTrue(all.out().contains("net.ipv4.vs.expire_nodest_conn = 0\n"), all.out());
+            assertTrue(all.out().contains("net.ipv4.vs.conn_reuse_mode = 1\n"), all.out());
+            Director.Result set = d.run(List.of(jlvs, "sysctl", "net.ipv4.vs.expire_nodest_conn=1"), "", Map.of());
+            assertEquals("net.ipv4.vs.expire_nodest_conn = 1\n", set.out());
+            Director.Result bad = d.run(List.of(jlvs, "sysctl", "conn_reuse_mode=9", "nosuch"), "", Map.of());
+            assertEquals(255, bad.status());
+            assertTrue(bad.err().contains("cannot stat /proc/sys/net/ipv4/vs/nosuch"), bad.err());
+            assertEquals("net.ipv4.vs.conn_reuse_mode = 1\n",
+                    d.run(List.of(jlvs, "sysctl", "conn_reuse_mode"), "", Map.of()).out(), "a refused value changes nothing");
+        }
+    }
+
     static Map<String, String> env(Path socket) {
         return Map.of("JLVS_CONTROL_SOCKET", socket.toString());
     }
