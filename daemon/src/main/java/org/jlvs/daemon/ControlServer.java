@@ -69,9 +69,14 @@ public final class ControlServer implements AutoCloseable {
             }
             Files.delete(path); // left by one that died
         }
+        // bound under a temporary name and renamed once it is 0600, so that no one can
+        // connect in the moment between bind (which honours the umask) and chmod
+        Path tmp = path.resolveSibling(path.getFileName() + ".new-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(tmp);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        server.bind(UnixDomainSocketAddress.of(tmp));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         acceptor = Thread.ofPlatform().daemon().name("jlvsd-control").start(this::acceptLoop);
         LOG.info("control socket " + path);
     }
