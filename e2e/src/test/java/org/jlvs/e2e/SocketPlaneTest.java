@@ -317,6 +317,28 @@ class SocketPlaneTest {
             d.ok("-A", "-t", "198.51.100.200:80", "-s", "rr");
             d.ok("-a", "-t", "198.51.100.200:80", "-r", "127.0.0.1:9", "-m");
             assertTrue(d.ok("-L", "-n").contains("TCP  198.51.100.200:80 rr"));
+            // IP_FREEBIND binds it before the address exists here; jlvs status says so
+            Director.Result st = d.run(List.of(Director.BIN.resolve("jlvs").toString(), "status"), "", Map.of());
+            assertTrue(st.out().contains("listener tcp:198.51.100.200:80: listening"), st.out() + st.err());
+            // a port below 1024 as a non-root user, or an address in use, is kept and explained
+            int busy = Realservers.freePort();
+            try (java.net.ServerSocket taken = new java.net.ServerSocket(busy, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                d.ok("-A", "-t", "127.0.0.1:" + busy, "-s", "rr");
+                String status = d.run(List.of(Director.BIN.resolve("jlvs").toString(), "status"), "", Map.of()).out();
+                assertTrue(status.contains("listener tcp:127.0.0.1:" + busy + ": not bound: "), status);
+                assertTrue(d.ok("-L", "-n").contains("TCP  127.0.0.1:" + busy + " rr"), "still listed");
+            }
+            // once the port is free the director binds it by itself (retried every 5 s)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
+            String status = "";
+            while (System.nanoTime() < deadline) {
+                status = d.run(List.of(Director.BIN.resolve("jlvs").toString(), "status"), "", Map.of()).out();
+                if (status.contains("listener tcp:127.0.0.1:" + busy + ": listening")) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertTrue(status.contains("listener tcp:127.0.0.1:" + busy + ": listening"), status);
         }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code jlvs}: JLVS's own tool (what ipvsadm and keepalived have no word for). */
 @Command(name = "jlvs", mixinStandardHelpOptions = true, version = "jlvs 0.1.0",
         description = "JLVS's own tool.",
-        subcommands = {Jlvs.SchedReplayCmd.class, Jlvs.DemoCmd.class, Jlvs.GenHashCmd.class, SysctlCmd.class})
+        subcommands = {Jlvs.SchedReplayCmd.class, Jlvs.DemoCmd.class, Jlvs.GenHashCmd.class, SysctlCmd.class, StatusCmd.class})
 public final class Jlvs implements Callable<Integer> {
 
     public static void main(String[] args) {
