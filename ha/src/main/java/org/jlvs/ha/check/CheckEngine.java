@@ -22,7 +22,8 @@ import org.jlvs.core.table.Command;
 /**
  * keepalived's checker process: installs the table a configuration yields, runs its checkers and
  * applies what the policy decides, one report at a time (a lock serialises the policy and the
- * table door; probes run outside it, each on its checker's own virtual thread).
+ * table door). Timers and TCP connects run on one scheduler thread, the other probes on virtual
+ * threads of their own (see {@link CheckScheduler}).
  */
 public final class CheckEngine {
     /** keepalived's BOOTSTRAP_DELAY: the first check waits this, plus a random part of warmup. */
@@ -35,7 +36,8 @@ public final class CheckEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final PolicyEvents events;
     private RealServerPolicy policy;
-    private List<CheckLoop> loops = List.of();
+    private final CheckScheduler scheduler;
+    private List<CheckTask> tasks = List.of();
     private boolean stopped;
 
     /**
@@ -52,6 +54,7 @@ public final class CheckEngine {
         this.log = log;
         this.scripts = new Scripts(root);
         this.bootstrap = bootstrap;
+        this.scheduler = new CheckScheduler(lock, log);
         this.events = new PolicyEvents() {
             @Override
             public void log(String line) {
@@ -74,13 +77,13 @@ public final class CheckEngine {
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, log);
             policy = new RealServerPolicy(runnable, events);
             apply(policy.start());
-            List<CheckLoop> started = new ArrayList<>();
+            List<CheckTask> started = new ArrayList<>();
             for (CheckerId id : policy.checkers()) {
-                CheckLoop loop = loop(id);
-                loop.checker.retryIt(policy.checker(id).options().retry());  // one failure is enough at start
-                started.add(loop);
+                CheckTask task = task(id);
+                task.checker.retryIt(policy.checker(id).options().retry());  // one failure is enough at start
+                started.add(task);
             }
-            loops = started;
+            tasks = started;
             launch(started);
         } finally {
             lock.unlock();
@@ -99,24 +102,24 @@ public final class CheckEngine {
                 return;
             }
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, log);
-            java.util.Map<CheckerId, CheckLoop> running = new java.util.HashMap<>();
-            for (CheckLoop l : loops) {
-                running.put(l.ctx.id(), l);
-                l.stop();
+            java.util.Map<CheckerId, CheckTask> running = new java.util.HashMap<>();
+            for (CheckTask t : tasks) {
+                running.put(t.ctx.id(), t);
+                t.stop();
             }
             RealServerPolicy.Reloaded r = policy.reload(runnable, id -> {
-                CheckLoop l = running.get(id);
-                return l == null ? 0 : l.checker.retryIt();
+                CheckTask t = running.get(id);
+                return t == null ? 0 : t.checker.retryIt();
             });
             policy = r.policy();
             apply(r.commands());
-            List<CheckLoop> started = new ArrayList<>();
+            List<CheckTask> started = new ArrayList<>();
             for (CheckerId id : policy.checkers()) {
-                CheckLoop loop = loop(id);
-                loop.checker.retryIt(r.retryIts().getOrDefault(id, 0));
-                started.add(loop);
+                CheckTask task = task(id);
+                task.checker.retryIt(r.retryIts().getOrDefault(id, 0));
+                started.add(task);
             }
-            loops = started;
+            tasks = started;
             launch(started);
         } finally {
             lock.unlock();
@@ -140,9 +143,10 @@ public final class CheckEngine {
                 return;
             }
             stopped = true;
-            for (CheckLoop l : loops) {
-                l.stop();
+            for (CheckTask t : tasks) {
+                t.stop();
             }
+            scheduler.close();
             List<Command> clear = policy.stop();
             if (releaseTable) {
                 apply(clear);
@@ -162,7 +166,7 @@ public final class CheckEngine {
         }
     }
 
-    private CheckLoop loop(CheckerId id) {
+    private CheckTask task(CheckerId id) {
         VirtualServer vs = policy.virtualServer(id);
         RealServer rs = policy.realServer(id);
         Checker c = policy.checker(id);
@@ -170,19 +174,19 @@ public final class CheckEngine {
         boolean logAll = policy.config().global().checkerLogAllFailures() || c.options().logAllFailures();
         PolicyContext ctx = new PolicyContext(policy, id, this::apply, log, logAll,
                 Names.trio(rs.address(), vs.protocol(), rs.port()), vs.name());
-        return new CheckLoop(h, ctx, lock);
+        return new CheckTask(h, ctx);
     }
 
     /** "Activating healthchecker" for each, then the first check after the bootstrap delay and a random warmup. */
-    private void launch(List<CheckLoop> started) {
-        for (CheckLoop l : started) {
-            log.accept("Activating healthchecker for service " + l.ctx.name() + " for VS " + l.ctx.vsName());
+    private void launch(List<CheckTask> started) {
+        for (CheckTask t : started) {
+            log.accept("Activating healthchecker for service " + t.ctx.name() + " for VS " + t.ctx.vsName());
         }
-        for (CheckLoop l : started) {
-            Duration warmup = policy.checker(l.ctx.id()).options().warmup();
+        for (CheckTask t : started) {
+            Duration warmup = policy.checker(t.ctx.id()).options().warmup();
             long w = warmup == null || warmup.isZero() ? 0
                     : ThreadLocalRandom.current().nextLong(warmup.toNanos() + 1);
-            l.start(bootstrap.plusNanos(w));
+            scheduler.start(t, bootstrap.plusNanos(w));
         }
     }
 

@@ -3,8 +3,9 @@ package org.jlvs.ha.check;
 import java.time.Duration;
 
 /**
- * One checker block of one real server. The engine calls {@link #attempt()} on the checker's
- * own virtual thread, then {@link #settle} under its lock, then sleeps for what settle returned.
+ * One checker block of one real server. The scheduler runs {@link #attempt()} on a virtual
+ * thread (a {@link ConnectOnly} checker's connect on its selector instead), then {@link #settle}
+ * under the engine's lock, and fires again after what settle returned.
  *
  * @param <A> what one attempt found
  */

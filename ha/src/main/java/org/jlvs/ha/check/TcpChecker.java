@@ -12,7 +12,7 @@ import org.jlvs.admin.keepalived.CheckerOptions;
  * A failure while up is retried after delay_before_retry until {@code retry} extra attempts are
  * spent; a success settles at once.
  */
-final class TcpChecker implements HealthChecker<TcpChecker.Attempt> {
+final class TcpChecker implements HealthChecker<TcpChecker.Attempt>, ConnectOnly<TcpChecker.Attempt> {
 
     enum Attempt { SUCCESS, TIMEOUT, FAILED, BIND_FAILED }
 
@@ -26,15 +26,30 @@ final class TcpChecker implements HealthChecker<TcpChecker.Attempt> {
     }
 
     @Override
+    public Target target() {
+        return target;
+    }
+
+    @Override
+    public Attempt outcome(Connector.Failure failure) {
+        if (failure == null) {
+            return Attempt.SUCCESS;
+        }
+        return switch (failure) {
+            case TIMEOUT -> Attempt.TIMEOUT;
+            case ERROR -> Attempt.FAILED;
+            case BIND -> Attempt.BIND_FAILED;
+        };
+    }
+
+    /** The same connect, blocking (the scheduler does it on its selector instead). */
+    @Override
+    @SuppressWarnings("try")
     public Attempt attempt() {
         try (Socket s = Connector.connect(target.to(), target.from(), target.timeout())) {
             return Attempt.SUCCESS;
         } catch (Connector.ConnectException e) {
-            return switch (e.failure()) {
-                case TIMEOUT -> Attempt.TIMEOUT;
-                case ERROR -> Attempt.FAILED;
-                case BIND -> Attempt.BIND_FAILED;
-            };
+            return outcome(e.failure());
         } catch (IOException e) {
             return Attempt.SUCCESS;  // the connect completed; only the close complained
         }

@@ -86,8 +86,10 @@ class CheckEngineTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aHungServerDoesNotHoldUpTheOthers() throws Exception {
-        try (Stubs s = new Stubs()) {
+        int silent = Stubs.freePort();
+        try (Stubs s = new Stubs(); AutoCloseable q = Opts.unanswered(silent)) {
             int hung = Stubs.freePort();
             int dead = Stubs.freePort();
             s.hung(hung);
@@ -99,13 +101,15 @@ class CheckEngineTest {
                       protocol TCP
                       warmup 0
                       real_server 127.0.0.1 %d { HTTP_GET { url { path / } connect_timeout 30 } }
+                      real_server 127.0.0.1 %d { TCP_CHECK { connect_timeout 30 } }
                       real_server 127.0.0.1 %d { TCP_CHECK { connect_timeout 1 } }
                     }
-                    """.formatted(hung, dead)));
+                    """.formatted(hung, silent, dead)));
             long t0 = System.nanoTime();
             await("the dead one's removal", () -> !saved().contains(":" + dead + " "));
             assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(3).toNanos());
-            assertTrue(saved().contains(":" + hung + " "), "the hung one is still being waited for");
+            assertTrue(saved().contains(":" + hung + " "), "the hung web server is still being waited for");
+            assertTrue(saved().contains(":" + silent + " "), "the silent one too");
             e.stop(false);
         }
     }

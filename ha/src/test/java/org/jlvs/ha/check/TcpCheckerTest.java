@@ -70,6 +70,7 @@ class TcpCheckerTest {
     }
 
     @Test
+    @SuppressWarnings("try")
     void aServerThatNeverAnswersTimesOutWithinConnectTimeout() throws Exception {
         int port = Stubs.freePort();
         try (AutoCloseable q = Opts.unanswered(port)) {
