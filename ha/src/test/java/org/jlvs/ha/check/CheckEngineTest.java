@@ -214,4 +214,45 @@ class CheckEngineTest {
             e.stop(false);
         }
     }
+
+    @Test
+    void alphaWaitsForAFirstSuccessAndOmegaRunsTheDownScriptsAtStop() throws Exception {
+        Path mark = dir.resolve("ran");
+        Path notify = dir.resolve("notify.sh");
+        Files.writeString(notify, "#!/bin/sh\necho \"$@\" >> " + mark + "\n");
+        Files.setPosixFilePermissions(notify, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Stubs s = new Stubs()) {
+            int port = Stubs.freePort();
+            CheckEngine e = new CheckEngine(TableDoors.of(table), log::add, null, Duration.ofMillis(500));
+            e.start(config("""
+                    virtual_server 10.0.0.1 80 {
+                      delay_loop 0.2
+                      lb_algo rr
+                      protocol TCP
+                      warmup 0
+                      alpha
+                      omega
+                      quorum_down "%s quorum down"
+                      real_server 127.0.0.1 %d {
+                        notify_down "%s rs down"
+                        TCP_CHECK { connect_timeout 1 }
+                      }
+                    }
+                    """.formatted(notify, port, notify)));
+            assertEquals("-A -t 10.0.0.1:80 -s rr\n", saved(), "under alpha nothing is in before a check passes");
+            s.tcp(port, (in, out) -> { });
+            await("the first success", () -> saved().contains("-r 127.0.0.1:" + port + " -m -w 1"));
+            assertTrue(log.contains("Adding service [127.0.0.1]:tcp:" + port + " to VS [10.0.0.1]:tcp:80"), log.toString());
+            e.stop(false);
+            assertTrue(log.contains("Shutting down service [127.0.0.1]:tcp:" + port + " from VS [10.0.0.1]:tcp:80"), log.toString());
+            await("omega's scripts", () -> {
+                try {
+                    String ran = Files.exists(mark) ? Files.readString(mark) : "";
+                    return ran.contains("rs down") && ran.contains("quorum down");
+                } catch (java.io.IOException x) {
+                    return false;
+                }
+            });
+        }
+    }
 }
