@@ -44,6 +44,7 @@ public final class IpvsTable {
     /** Services in creation order; readers use the published array. */
     private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
     private volatile VirtualService[] published = new VirtualService[0];
+    private volatile ServiceIndex index = ServiceIndex.EMPTY;
     private final Map<TrashKey, Trashed> trash = new HashMap<>();
 
     private record TrashKey(ServiceKey service, IpAddress address, int port) {
@@ -101,25 +102,12 @@ public final class IpvsTable {
 
     /** The service for a packet's protocol, destination address and port (no fwmark), or null. */
     public VirtualService lookup(int protocol, boolean v6, long hi, long lo, int port) {
-        for (VirtualService s : published) {
-            ServiceKey k = s.key();
-            if (!k.isFwmark() && k.port() == port && k.protocol().number() == protocol
-                    && k.address().equals(v6, hi, lo)) {
-                return s;
-            }
-        }
-        return null;
+        return index.find(protocol, v6, hi, lo, port);
     }
 
     /** The fwmark service for a mark and family, or null. */
     public VirtualService lookupFwmark(int mark, boolean v6) {
-        for (VirtualService s : published) {
-            ServiceKey k = s.key();
-            if (k.fwmark() == mark && k.v6() == v6) {
-                return s;
-            }
-        }
-        return null;
+        return index.findMark(mark, v6);
     }
 
     /** The table as listings see it, taken under the change lock so it is one consistent state. */
@@ -342,7 +330,9 @@ public final class IpvsTable {
             (s.key().isFwmark() ? marks : plain).add(s);
         }
         plain.addAll(marks);
-        published = plain.toArray(new VirtualService[0]);
+        VirtualService[] all = plain.toArray(new VirtualService[0]);
+        index = new ServiceIndex(all);
+        published = all;
     }
 
     // ------------------------------------------------------------------ housekeeping

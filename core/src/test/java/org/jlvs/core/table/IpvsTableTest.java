@@ -86,4 +86,30 @@ class IpvsTableTest {
         assertEquals(Timeouts.DEFAULT_TCP_FIN, t.timeouts().tcpFin());
         assertEquals(50, t.timeouts().udp());
     }
+
+    @Test
+    void aPacketFindsItsServiceAmongThousands() throws Exception {
+        IpvsTable big = new IpvsTable();
+        for (int i = 0; i < 2000; i++) {
+            big.addService(ServiceConfig.of(ServiceKey.of(i % 2 == 0 ? Protocol.TCP : Protocol.UDP,
+                    IpAddress.ofV4(0x0A000000 + i), 80 + i % 3), "rr"));
+        }
+        big.addService(ServiceConfig.of(ServiceKey.of(Protocol.TCP, IpAddress.parse("2001:db8::1"), 443), "rr"));
+        big.addService(ServiceConfig.of(ServiceKey.fwmark(7, false), "rr"));
+        big.addService(ServiceConfig.of(ServiceKey.fwmark(7, true), "rr"));
+        for (int i = 0; i < 2000; i++) {
+            int proto = i % 2 == 0 ? 6 : 17;
+            var s = big.lookup(proto, false, 0, 0x0A000000L + i, 80 + i % 3);
+            assertEquals(ServiceKey.of(i % 2 == 0 ? Protocol.TCP : Protocol.UDP, IpAddress.ofV4(0x0A000000 + i), 80 + i % 3), s.key());
+            assertEquals(null, big.lookup(proto == 6 ? 17 : 6, false, 0, 0x0A000000L + i, 80 + i % 3), "other protocol");
+            assertEquals(null, big.lookup(proto, false, 0, 0x0A000000L + i, 81 + i % 3), "other port");
+        }
+        IpAddress v6 = IpAddress.parse("2001:db8::1");
+        assertEquals(443, big.lookup(6, true, v6.hi(), v6.lo(), 443).key().port());
+        assertEquals(true, big.lookupFwmark(7, true).key().v6());
+        assertEquals(false, big.lookupFwmark(7, false).key().v6());
+        assertEquals(null, big.lookupFwmark(8, false));
+        big.deleteService(ServiceKey.fwmark(7, true));
+        assertEquals(null, big.lookupFwmark(7, true), "the index follows deletions");
+    }
 }
