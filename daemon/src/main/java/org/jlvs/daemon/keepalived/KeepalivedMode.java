@@ -36,7 +36,7 @@ final class KeepalivedMode {
     }
 
     void start() {
-        log.line("Starting JLVS in keepalived mode (" + KeepalivedOptions.VERSION + ")");
+        log.line("Starting " + KeepalivedOptions.VERSION);  // keepalived's "Starting Keepalived v..."
         log.line("Opening file '" + options.file() + "'.");
         writePidFile();
         engine.start(running.config());
@@ -108,7 +108,7 @@ final class KeepalivedMode {
                 // nothing to do about it at exit
             }
         }
-        log.line("Stopped");
+        log.line("Stopped " + KeepalivedOptions.VERSION);
     }
 
     /** -p FILE; without it keepalived's default, when running as root. */

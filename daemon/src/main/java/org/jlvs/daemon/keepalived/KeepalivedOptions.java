@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class KeepalivedOptions {
     static final String DEFAULT_FILE = "/etc/keepalived/keepalived.conf";
     /** What {@code -v} prints: the keepalived release whose behaviour JLVS follows, and JLVS's own. */
-    static final String VERSION = "Keepalived v2.2.7 (JLVS 0.1.0: the checker part, keepalived-compatible)";
+    static final String VERSION = "Keepalived v2.2.7 (JLVS 0.1.0, the checker part)";
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE",
             description = "keepalived mode: run from this keepalived.conf (default " + DEFAULT_FILE + ")")
