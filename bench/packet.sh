@@ -6,16 +6,21 @@
 # TUN has no kernel stand-in (no ipip module): it is reported beside DR. Prints one table.
 # Root; not a test: compare ratios from one run.
 #
-#   bench/packet.sh [--time SECONDS] [--modes "nat dr tun"] [--offload "off on"]
+# The director gets one queue (thread) per core by default: the kernel's share of each packet
+# (the queue's copies, and the forwarding that follows a verdict) runs on the thread that gave
+# the verdict, so one thread is one core's worth of forwarding.
+#
+#   bench/packet.sh [--time SECONDS] [--modes "nat dr tun"] [--offload "off on"] [--queues N|A-B]
 set -euo pipefail
 JLVS_HOME=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
-TIME=10 MODES="nat dr tun" OFFLOAD="off on"
+TIME=10 MODES="nat dr tun" OFFLOAD="off on" QUEUES=0-$(( $(nproc) - 1 ))
 while [ $# -gt 0 ]; do
     case $1 in
         --time) TIME=$2; shift 2 ;;
         --modes) MODES=$2; shift 2 ;;
         --offload) OFFLOAD=$2; shift 2 ;;
-        *) echo "usage: $0 [--time S] [--modes \"nat dr tun\"] [--offload \"off on\"]" >&2; exit 2 ;;
+        --queues) QUEUES=$2; shift 2 ;;
+        *) echo "usage: $0 [--time S] [--modes \"nat dr tun\"] [--offload \"off on\"] [--queues N|A-B]" >&2; exit 2 ;;
     esac
 done
 [ "$(id -u)" = 0 ] || { echo "bench/packet.sh: needs root (network namespaces)" >&2; exit 1; }
@@ -71,7 +76,7 @@ except Exception: print("n/a")' <<<"$json"
 
 start_jlvs() {   # METHOD (-m -g -i): VIP:5201 TCP and UDP to rs1 only (iperf3's two connections must meet)
     rm -f "$SOCK"
-    ip netns exec jbench-dir "$JLVS_HOME/bin/jlvsd" --data-plane packet --inside-if eth1 --grace 0 \
+    ip netns exec jbench-dir "$JLVS_HOME/bin/jlvsd" --data-plane packet --queue "$QUEUES" --inside-if eth1 --grace 0 \
         --control-socket "$SOCK" >"$RUN/jlvsd.log" 2>&1 &
     jlvsd_pid=$!
     for _ in $(seq 100); do [ -S "$SOCK" ] && break; sleep 0.1; done
@@ -106,7 +111,7 @@ for off in $OFFLOAD; do
     $TB down >/dev/null
 done
 
-echo "# bench/packet.sh --time $TIME: iperf3 client -> VIP:5201 -> rs1 ($(nproc) cores, $(date -u +%F))"
+echo "# bench/packet.sh --time $TIME --queues $QUEUES: iperf3 client -> VIP:5201 -> rs1 ($(nproc) cores, $(date -u +%F))"
 printf '%-4s %-8s %10s %10s %6s %12s %12s %6s\n' mode offload "kernel" "jlvs" ratio "kernel" "jlvs" ratio
 printf '%-4s %-8s %10s %10s %6s %12s %12s %6s\n' "" "" "TCP Gb/s" "TCP Gb/s" "" "UDP64 kpps" "UDP64 kpps" ""
 printf '%s\n' "${rows[@]}"

@@ -81,7 +81,9 @@ public final class PacketPlane {
         try {
             // the queues first: while another director holds them, its rules are not ours to touch
             for (int q = config.firstQueue(); q < config.firstQueue() + config.queueCount(); q++) {
-                queues.add(NfQueue.open(q, config.batch(), QUEUE_MAXLEN, NfQueue.CFG_F_FAIL_OPEN));
+                // no fail-open: a full queue that let packets through would hand them to the local
+                // stack, whose port unreachables and resets would end the clients' flows
+                queues.add(NfQueue.open(q, config.batch(), QUEUE_MAXLEN, 0));
             }
         } catch (RuntimeException e) {
             queues.forEach(NfQueue::close);
