@@ -176,4 +176,43 @@ class PacketHandlerTest {
         // 600,000 packets; a single allocation per packet would be megabytes
         assertTrue(allocated < 200_000, "allocated " + allocated + " bytes for " + (rounds / 2 * 3) + " packets");
     }
+
+    @Test
+    void onePacketSchedulingKeepsNoEntry() throws Exception {
+        ServiceKey k = ServiceKey.of(Protocol.UDP, VIP, 9999);
+        table.addService(ServiceConfig.of(k, "rr").withFlags(org.jlvs.core.model.SchedFlags.ONEPACKET));
+        table.addDest(k, DestConfig.of(RIP, 9999, Forwarding.MASQ, 1));
+        table.addDest(k, DestConfig.of(IpAddress.parse("198.51.100.12"), 9999, Forwarding.MASQ, 1));
+        MemorySegment d = Packets.transport(Packets.UDP, CIP, 7777, VIP, 9999, 0, 4);
+        int first = 0;
+        for (int i = 0; i < 4; i++) {
+            assertTrue(handle(d, false) > 0);
+            int rip = Be.i32(buf, 16);
+            if (i == 0) {
+                first = rip;
+            } else {
+                // --ops: every datagram of the same flow is scheduled anew (rr alternates)
+                assertEquals(i % 2 == 0, rip == first, "datagram " + i);
+            }
+        }
+        assertEquals(0, table.conns().size(), "one-packet entries are never kept");
+        assertEquals(4, counters.get(Count.SCHEDULED));
+    }
+
+    @Test
+    void persistenceTemplatesComeFirst() throws Exception {
+        ServiceKey k = ServiceKey.of(Protocol.TCP, VIP, 443);
+        table.addService(ServiceConfig.of(k, "rr").withPersistence(60, -1));
+        table.addDest(k, DestConfig.of(RIP, 443, Forwarding.MASQ, 1));
+        table.addDest(k, DestConfig.of(IpAddress.parse("198.51.100.12"), 443, Forwarding.MASQ, 1));
+        int first = 0;
+        for (int port = 40000; port < 40006; port++) {
+            assertTrue(handle(Packets.transport(Packets.TCP, CIP, port, VIP, 443, 0x02, 0), false) > 0);
+            if (port == 40000) {
+                first = Be.i32(buf, 16);
+            }
+            assertEquals(first, Be.i32(buf, 16), "a persistent client stays on its realserver");
+        }
+        assertEquals(7, table.conns().size(), "six connections and their template");
+    }
 }
