@@ -143,6 +143,7 @@ public final class PacketPlane {
         }
         retiredNat.removeIf(d -> nat.contains(d) || d.totalConns() == 0);
         lastNat = nat;
+        warnIfNotForwarding(nat);
         try {
             RuleSet r4 = new RuleSet(false, services, retiredNat, target);
             String t4 = r4.restoreText();
@@ -166,6 +167,27 @@ public final class PacketPlane {
         }
         if (missing > 0) {
             LOG.info("packet plane: " + missing + " DR realserver(s) without a known MAC yet; retried");
+        }
+    }
+
+    private boolean warnedForwarding;
+
+    /** NAT packets leave by the kernel's forwarding path: say so once if it is off. */
+    private void warnIfNotForwarding(java.util.Set<Destination> nat) {
+        if (warnedForwarding || nat.isEmpty()) {
+            return;
+        }
+        for (Destination d : nat) {
+            String knob = d.address().isV6() ? "/proc/sys/net/ipv6/conf/all/forwarding" : "/proc/sys/net/ipv4/ip_forward";
+            try {
+                if (java.nio.file.Files.readString(java.nio.file.Path.of(knob)).strip().equals("0")) {
+                    LOG.warning("packet plane: " + knob + " is 0: NAT packets to realservers will not be forwarded");
+                    warnedForwarding = true;
+                    return;
+                }
+            } catch (IOException e) {
+                return;
+            }
         }
     }
 
