@@ -5,17 +5,18 @@
 # namespace topology (client, director, two nginx realservers on one bridge). Prints one table.
 # Root; installs haproxy, nginx and wrk when missing. Not a test: compare ratios from one run.
 #
-#   bench/socket.sh [--rounds N] [--duration SECONDS] [--conns "50 1000"] [--quick]
+#   bench/socket.sh [--rounds N] [--duration SECONDS] [--conns "50 1000"] [--modes "keepalive close"] [--quick]
 # JLVS_ALT_OPTS="JVM options" adds a second JLVS (target jlvs-alt) run with those options, to
 # compare settings in the same run (e.g. -Djlvs.transport=io_uring, another GC).
 set -euo pipefail
 JLVS_HOME=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
-ROUNDS=3 DURATION=10 CONNS="50 1000"
+ROUNDS=3 DURATION=10 CONNS="50 1000" MODES="keepalive close"
 while [ $# -gt 0 ]; do
     case $1 in
         --rounds) ROUNDS=$2; shift 2 ;;
         --duration) DURATION=$2; shift 2 ;;
         --conns) CONNS=$2; shift 2 ;;
+        --modes) MODES=$2; shift 2 ;;
         --quick) ROUNDS=1 DURATION=5; shift ;;
         *) echo "usage: $0 [--rounds N] [--duration S] [--conns \"50 1000\"] [--quick]" >&2; exit 2 ;;
     esac
@@ -149,7 +150,7 @@ RESULTS=$RUN/results.tsv
 NS cl sh -c 'ulimit -n 20000'
 for round in $(seq "$ROUNDS"); do
     for conns in $CONNS; do
-        for mode in keepalive close; do
+        for mode in $MODES; do
             hdr=(); [ "$mode" = close ] && hdr=(-H "Connection: close")
             for target in $TARGETS; do
                 case $target in
