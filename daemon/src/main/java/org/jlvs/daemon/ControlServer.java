@@ -45,6 +45,8 @@ public final class ControlServer implements AutoCloseable {
     private final Map<String, java.util.function.Supplier<Response>> extraOps = new java.util.concurrent.ConcurrentHashMap<>();
     private final IpvsControl ipvsadmControl;
     private ServerSocketChannel server;
+    /** The identity of the socket file we bound, to remove only our own at close. */
+    private Object boundKey;
     private Thread acceptor;
 
     public ControlServer(Path path, Director director, Runnable onShutdown) {
@@ -77,6 +79,7 @@ public final class ControlServer implements AutoCloseable {
         server.bind(UnixDomainSocketAddress.of(tmp));
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        boundKey = fileKey(path);
         acceptor = Thread.ofPlatform().daemon().name("jlvsd-control").start(this::acceptLoop);
         LOG.info("control socket " + path);
     }
@@ -209,9 +212,23 @@ public final class ControlServer implements AutoCloseable {
             if (server != null) {
                 server.close();
             }
-            Files.deleteIfExists(path);
+            // only our own socket: a director started since may own the path now
+            Object key = fileKey(path);
+            if (key != null && key.equals(boundKey)) {
+                Files.deleteIfExists(path);
+            }
         } catch (IOException e) {
             LOG.warning("closing control socket: " + e.getMessage());
+        }
+    }
+
+    /** The file's identity (device and inode), or null when it is gone. */
+    private static Object fileKey(Path p) {
+        try {
+            return Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 }

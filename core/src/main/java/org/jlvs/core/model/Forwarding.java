@@ -29,12 +29,10 @@ public enum Forwarding {
         return kernelCode;
     }
 
+    private static final Forwarding[] BY_CODE = {MASQ, LOCAL, TUNNEL, ROUTE};
+
+    /** The method for an IP_VS_CONN_F_* code (0..3), or null; allocates nothing (packet paths call it). */
     public static Forwarding ofKernelCode(int code) {
-        for (Forwarding f : values()) {
-            if (f.kernelCode == code) {
-                return f;
-            }
-        }
-        return null;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }
