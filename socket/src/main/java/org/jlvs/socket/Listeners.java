@@ -146,6 +146,7 @@ final class Listeners {
             return;
         }
         InetSocketAddress addr = new InetSocketAddress(e.address().toInetAddress(), e.port());
+        InetSocketAddress local = addr;
         List<Channel> bound = new ArrayList<>();
         String why = null;
         if (e.protocol() == Protocol.TCP) {
@@ -168,11 +169,10 @@ final class Listeners {
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.AUTO_READ, false)
                         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                        .childOption(ChannelOption.TCP_NODELAY, true)
                         .childHandler(new ChannelInitializer<>() {
                             @Override
                             protected void initChannel(Channel ch) {
-                                ch.pipeline().addLast(new TcpFrontend(plane, svc));
+                                ch.pipeline().addLast(new TcpFrontend(plane, svc, local));
                             }
                         });
                 if (loops.size() > 1) {

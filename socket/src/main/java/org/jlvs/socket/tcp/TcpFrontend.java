@@ -21,17 +21,19 @@ import org.jlvs.socket.SocketPlane;
 public final class TcpFrontend extends ChannelInboundHandlerAdapter {
     private final SocketPlane plane;
     private final VirtualService svc;
+    /** The listener's own address: the accepted socket's local address, without a getsockname. */
+    private final InetSocketAddress local;
 
-    public TcpFrontend(SocketPlane plane, VirtualService svc) {
+    public TcpFrontend(SocketPlane plane, VirtualService svc, InetSocketAddress local) {
         this.plane = plane;
         this.svc = svc;
+        this.local = local;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         Channel client = ctx.channel();
         InetSocketAddress remote = (InetSocketAddress) client.remoteAddress();
-        InetSocketAddress local = (InetSocketAddress) client.localAddress();
         Conn conn = plane.schedule(svc, org.jlvs.core.sched.Flow.IPPROTO_TCP, remote, local);
         if (conn == null) {
             client.close();

@@ -96,18 +96,19 @@ final class TcpSession {
             }
             clientFin = true;
             conns.packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_FIN | TcpTransitions.TH_ACK, 0);
-            shutdownOutput(backend);
         } else {
             if (backendFin) {
                 return;
             }
             backendFin = true;
             conns.packet(conn, TcpTransitions.DIR_OUTPUT, TcpTransitions.TH_FIN | TcpTransitions.TH_ACK, 0);
-            shutdownOutput(client);
         }
         if (clientFin && backendFin) {
+            // the second FIN: closing sends ours after what is queued, no separate shutdown needed
             conns.packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_ACK, 0);
             closeBoth();
+        } else {
+            shutdownOutput(fromClient ? backend : client);
         }
     }
 
