@@ -57,6 +57,8 @@ final class Fixups {
     }
 
     private VirtualServer fix(VsBuilder vs, VirtualServerGroup vsg) {
+        // a bad real_server line whose block was skipped leaves its placeholder here
+        vs.realServers.removeIf(rs -> rs.address == null);
         if (vs.realServers.isEmpty()) {
             rep.error(vs.at, "Virtual server " + vs.name() + " has no real servers - ignoring");
             return null;

@@ -207,6 +207,21 @@ class LexerTest {
     }
 
     @Test
+    void badServerLinesWithTheirBlocksAreDroppedAsKeepalivedDoes() {
+        KeepalivedConf.Loaded l = ConfFiles.load(dir, VS_HEAD + "  real_server 10.0.1.x 80 { weight 2 }\n"
+                + "  real_server 10.0.1.y 80\n  {\n    weight 3\n  }\n  real_server 10.0.1.1 80 { }\n}\n"
+                + VS_HEAD.replace("10.0.0.1", "10.0.0.2") + "  real_server 10.0.1.z 80 { }\n}\n");
+        assertEquals(1, l.config().virtualServers().size(), ConfFiles.messages(l).toString());
+        assertEquals(List.of(1), l.config().virtualServers().getFirst().realServers().stream().map(RealServer::weight).toList());
+        assertEquals(List.of(
+                "keepalived.conf:5: Invalid real server ip address 10.0.1.x - skipping",
+                "keepalived.conf:6: Invalid real server ip address 10.0.1.y - skipping",
+                "keepalived.conf:16: Invalid real server ip address 10.0.1.z - skipping",
+                "keepalived.conf:12: Virtual server [10.0.0.2]:tcp:80 has no real servers - ignoring"),
+                ConfFiles.messages(l));
+    }
+
+    @Test
     void aMissingFileIsFatal() {
         KeepalivedConf.Loaded l = KeepalivedConf.load(dir.resolve("absent.conf"), KeepalivedConf.Options.DEFAULT);
         assertEquals(Severity.FATAL, l.worst());
