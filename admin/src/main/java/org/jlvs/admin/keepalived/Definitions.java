@@ -92,6 +92,16 @@ final class Definitions {
         return true;
     }
 
+    /**
+     * Sets {@code $name} to a one-line value, replacing any definition of that name, a predefined
+     * one included (keepalived's set_definition, which ~SEQ and ~LST use at each turn).
+     */
+    void set(String name, String value) {
+        if (!name.isEmpty()) {
+            defs.put(name, new Def(List.of(value), false, null));
+        }
+    }
+
     /** Adds one more line to the definition being collected. */
     void collect(String line) {
         boolean more = line.endsWith("\\");

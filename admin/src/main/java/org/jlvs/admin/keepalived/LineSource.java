@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * keepalived's read_line(): the logical lines of a configuration, across its includes.
  * Each physical line is decommented; {@code @id} lines are kept or dropped by the config id;
- * {@code $NAME=} lines define parameters and references expand; {@code include} lines open
+ * {@code $NAME=} lines define parameters and references expand; {@code ~SEQ}/{@code ~LST} lines
+ * repeat their text with a definition set at each turn; {@code include} lines open
  * their files at once (so they work inside any block); and a line is cut at its first unquoted
  * brace, the rest coming back as the next line.
  */
@@ -22,14 +23,19 @@ final class LineSource {
     static final int MAX_LINE_BYTES = 1022;
     /** Definitions that keep producing references are cut off after this many passes. */
     private static final int MAX_RECHECKS = 32;
+    /** ~SEQ inside ~SEQ this deep can only be a definition repeating itself: cut off. */
+    private static final int MAX_REPEAT_NESTING = 64;
 
     private final Reporter rep;
     private final Path root;
     private final String configId;
     private final Definitions defs;
     private final Deque<OpenGlob> files = new ArrayDeque<>();
-    private final Deque<SourceLine> pending = new ArrayDeque<>();
+    /** Lines to read before the next physical one: brace residues, multi-line values, repeats. */
+    private final Deque<Queued> pending = new ArrayDeque<>();
     private int blockDepth;
+    /** The repeat depth of the line being read (see {@link Waiting}). */
+    private int depth;
     private Origin last;
 
     /** One file being read: its lines and how many have been read. */
@@ -42,6 +48,17 @@ final class LineSource {
             this.path = path;
             this.lines = lines;
         }
+    }
+
+    /** What waits in {@link #pending}: a line, or a ~SEQ/~LST with turns left. */
+    private sealed interface Queued {
+    }
+
+    /** {@code depth}: how many repeats the line comes out of (0 for a line of a file). */
+    private record Waiting(SourceLine line, int depth) implements Queued {
+    }
+
+    private record Repeating(Origin at, LineRepeat repeat, int depth) implements Queued {
     }
 
     /** The files one include pattern matched, read one after the other. */
@@ -79,8 +96,9 @@ final class LineSource {
     /** The next logical line, or null at the end of the last file. */
     SourceLine next() {
         while (true) {
-            SourceLine line = pending.pollFirst();
+            SourceLine line = nextPending();
             if (line == null) {
+                depth = 0;
                 line = readPhysical();
                 if (line == null) {
                     defs.endCollecting();
@@ -101,6 +119,32 @@ final class LineSource {
             }
             return cutAtBrace(new SourceLine(line.at(), text));
         }
+    }
+
+    /**
+     * The next waiting line, or null. A repeat stays first in line until its last turn, so that
+     * lines its text produces (a multi-line value, a nested ~SEQ) come before its next turn.
+     */
+    private SourceLine nextPending() {
+        Queued q = pending.peekFirst();
+        if (q == null) {
+            return null;
+        }
+        if (q instanceof Waiting(SourceLine line, int d)) {
+            pending.removeFirst();
+            depth = d;
+            return line;
+        }
+        Repeating r = (Repeating) q;
+        LineRepeat.Turn turn = r.repeat().next();
+        if (!r.repeat().hasNext()) {
+            pending.removeFirst();
+        }
+        for (LineRepeat.Binding b : turn.bindings()) {
+            defs.set(b.name(), b.value());
+        }
+        depth = r.depth();
+        return new SourceLine(r.at(), turn.text());
     }
 
     /** Braces opened but not closed so far (what keepalived reports at the end). */
@@ -182,7 +226,7 @@ final class LineSource {
         }
     }
 
-    /** The {@code @id}, {@code $NAME=}, {@code ~SEQ} and {@code $NAME} steps; "" when the line goes. */
+    /** The {@code @id}, {@code $NAME=}, {@code ~SEQ}/{@code ~LST} and {@code $NAME} steps; "" when the line goes. */
     private String conditionsAndDefinitions(SourceLine line) {
         String buf = line.text();
         for (int pass = 0; pass < MAX_RECHECKS; pass++) {
@@ -202,8 +246,8 @@ final class LineSource {
             if (buf.startsWith("$") && defs.define(buf)) {
                 return "";
             }
-            if (buf.startsWith("~SEQ") || buf.startsWith("~LST")) {
-                rep.error(line.at(), "'" + buf.substring(0, 4) + "' line repetition is not supported by JLVS - line ignored");
+            if (LineRepeat.is(buf)) {
+                repeat(buf, line.at());
                 return "";
             }
             if (buf.startsWith("~") || buf.indexOf('$') < 0) {
@@ -215,7 +259,7 @@ final class LineSource {
                 return buf;
             }
             for (int i = more.size() - 1; i >= 0; i--) {
-                pending.addFirst(new SourceLine(line.at(), more.get(i)));
+                pending.addFirst(new Waiting(new SourceLine(line.at(), more.get(i)), depth));
             }
             buf = Decomment.apply(expanded).text();
             if (!buf.startsWith("@") && buf.indexOf('$') < 0) {
@@ -224,6 +268,25 @@ final class LineSource {
         }
         rep.error(line.at(), "definitions keep expanding - line ignored");
         return "";
+    }
+
+    /** A ~SEQ or ~LST line: its turns are read next, or keepalived's messages when it is invalid. */
+    private void repeat(String buf, Origin at) {
+        try {
+            LineRepeat r = LineRepeat.parse(buf, params -> {
+                String expanded = defs.expand(params, new ArrayList<>());
+                return expanded == null ? params : expanded;
+            });
+            if (depth >= MAX_REPEAT_NESTING) {
+                rep.error(at, "~SEQ/~LST nested more than " + MAX_REPEAT_NESTING + " deep - line ignored");
+                return;
+            }
+            pending.addFirst(new Repeating(at, r, depth + 1));
+        } catch (LineRepeat.Invalid e) {
+            for (String m : e.messages()) {
+                rep.error(at, m);
+            }
+        }
     }
 
     private static int firstBlank(String s, int from) {
@@ -330,7 +393,7 @@ final class LineSource {
                 }
             }
             if (cut < buf.length()) {
-                pending.addFirst(new SourceLine(line.at(), stripTrailingBlanks(buf.substring(cut))));
+                pending.addFirst(new Waiting(new SourceLine(line.at(), stripTrailingBlanks(buf.substring(cut))), depth));
                 buf = buf.substring(0, cut);
             }
         }

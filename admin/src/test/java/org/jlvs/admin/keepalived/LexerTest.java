@@ -181,13 +181,6 @@ class LexerTest {
     }
 
     @Test
-    void lineRepetitionIsReportedNotMisread() {
-        KeepalivedConf.Loaded l = ConfFiles.load(dir, "~SEQ(n, 1, 3) $n\n");
-        assertEquals(List.of("keepalived.conf:1: '~SEQ' line repetition is not supported by JLVS - line ignored"),
-                ConfFiles.messages(l));
-    }
-
-    @Test
     void aBadServerLineWithoutItsBraceDoesNotLeakIntoAnotherServer() {
         KeepalivedConf.Loaded l = ConfFiles.load(dir, "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  lb_kind NAT\n"
                 + "  protocol TCP\n  real_server 10.0.1.1 80 {\n  }\n"
