@@ -319,6 +319,40 @@ class KeepalivedModeTest {
         }
     }
 
+    @Test
+    void startAndStopLogKeepalivedsBannerLines() throws Exception {
+        Path dir = Files.createTempDirectory("ka-e2e");
+        try (Backend rs1 = new Backend("rs1")) {
+            int vport = Realservers.freePort();
+            Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n  lb_algo rr\n  protocol TCP\n"
+                    + "  real_server 127.0.0.1 " + rs1.port + " {\n  }\n}\n");
+            try (Director d = start(conf)) {
+                awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1));
+                d.terminate();
+                List<String> lines = d.log().lines().toList();
+                String argv0 = Director.BIN.resolve("jlvsd").toString();
+                assertEquals("Starting Keepalived v2.2.7 (01/16,2022)", lines.getFirst(), d.log());
+                assertTrue(lines.get(1).matches("Running on Linux \\S+ .* \\(built for Linux \\d+\\.\\d+\\.\\d+\\)"), d.log());
+                // wrapped over lines as keepalived wraps it: joined again, it is the whole command
+                String command = String.join(" ", lines.subList(2, lines.indexOf("Opening file '" + conf + "'.")))
+                        .replaceAll(" +", " ");
+                assertEquals("Command line: '" + argv0 + "' '--control-socket' '" + d.socket + "' '-f' '" + conf
+                        + "' '-i' 'e2e'", command, d.log());
+                assertTrue(lines.contains("Starting Healthcheck child process, pid=" + d.process.pid()), d.log());
+                List<String> end = lines.subList(lines.indexOf("Stopping"), lines.size());
+                assertEquals(List.of("Stopping",
+                        "Shutting down service [127.0.0.1]:tcp:" + rs1.port + " from VS [127.0.0.1]:tcp:" + vport,
+                        "Stopped", "Stopped Keepalived v2.2.7 (01/16,2022)"),
+                        end.stream().filter(l -> !l.startsWith("jlvsd: ")).toList(), d.log());
+            }
+        }
+        // what keepalived exporters parse: the version on the first line of -v's stderr
+        Process v = new ProcessBuilder(Director.BIN.resolve("jlvsd").toString(), "-v").start();
+        String err = new String(v.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, v.waitFor());
+        assertEquals("Keepalived v2.2.7 (01/16,2022)", err.lines().findFirst().orElse(""), err);
+    }
+
     /** The Conns column of the service line. */
     private static String conns(String stats) {
         return stats.lines().filter(l -> l.startsWith("TCP")).findFirst().orElseThrow().trim().split("\\s+")[2];

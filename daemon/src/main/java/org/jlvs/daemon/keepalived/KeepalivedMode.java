@@ -36,8 +36,9 @@ final class KeepalivedMode {
     }
 
     void start() {
-        log.line("Starting " + KeepalivedOptions.VERSION);  // keepalived's "Starting Keepalived v..."
-        log.line("Opening file '" + options.file() + "'.");
+        // the banner and the file's diagnostics are out (KeepalivedOptions.early); keepalived's
+        // parent then forks its checker, which here is this process
+        log.line("Starting Healthcheck child process, pid=" + ProcessHandle.current().pid());
         writePidFile();
         engine.start(running.config());
         Signals.on("HUP", () -> {
@@ -101,6 +102,7 @@ final class KeepalivedMode {
     private void stop() {
         log.line("Stopping");
         engine.stop(false);
+        log.line(checkerStopped());
         if (pidFile != null) {
             try {
                 Files.deleteIfExists(pidFile);
@@ -108,7 +110,19 @@ final class KeepalivedMode {
                 // nothing to do about it at exit
             }
         }
-        log.line("Stopped " + KeepalivedOptions.VERSION);
+        log.line(Banner.stopped());
+    }
+
+    /** The checker's last line: "Stopped", with -D the CPU time it used. */
+    private String checkerStopped() {
+        if (options.logDetail) {
+            try {
+                return CpuTimes.read(Path.of("/proc/self/stat")).stoppedLine();
+            } catch (IOException | RuntimeException e) {
+                // no /proc: the plain line
+            }
+        }
+        return "Stopped";
     }
 
     /** -p FILE; without it keepalived's default, when running as root. */

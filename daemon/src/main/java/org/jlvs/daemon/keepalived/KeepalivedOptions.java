@@ -12,7 +12,9 @@ import org.jlvs.admin.keepalived.KeepalivedTool;
 import org.jlvs.admin.keepalived.Severity;
 import org.jlvs.daemon.ControlServer;
 import org.jlvs.daemon.Director;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * keepalived's command line, where it applies to jlvsd (a picocli mixin of Jlvsd). Any of these
@@ -22,8 +24,8 @@ import picocli.CommandLine.Option;
  */
 public final class KeepalivedOptions {
     static final String DEFAULT_FILE = "/etc/keepalived/keepalived.conf";
-    /** What {@code -v} prints: the keepalived release whose behaviour JLVS follows, and JLVS's own. */
-    static final String VERSION = "Keepalived v2.2.7 (JLVS 0.1.0, the checker part)";
+    /** What {@code -v} prints after keepalived's version line (which exporters parse). */
+    static final String ABOUT = "JLVS 0.1.0: the checker (LVS) part of keepalived, on the JLVS director";
 
     @Option(names = {"-f", "--use-file"}, paramLabel = "FILE",
             description = "keepalived mode: run from this keepalived.conf (default " + DEFAULT_FILE + ")")
@@ -74,6 +76,10 @@ public final class KeepalivedOptions {
     @Option(names = "-v", description = "print the keepalived version JLVS follows on stderr and exit")
     boolean version;
 
+    /** The command this mixin is part of: its arguments as given, for keepalived's "Command line" line. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** Where the dump files go (keepalived's /tmp). */
     Path dumpDir = Path.of(System.getProperty("jlvs.keepalived.dump-dir", "/tmp"));
 
@@ -91,6 +97,19 @@ public final class KeepalivedOptions {
         return file != null ? file : Path.of(DEFAULT_FILE);
     }
 
+    /**
+     * The command line as typed: the launcher's name (bin/jlvsd passes it as jlvs.argv0, the JVM
+     * having replaced the script), then the arguments.
+     */
+    List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(System.getProperty("jlvs.argv0", "jlvsd"));
+        if (command != null && command.commandLine() != null && command.commandLine().getParseResult() != null) {
+            argv.addAll(command.commandLine().getParseResult().originalArgs());
+        }
+        return argv;
+    }
+
     KeepalivedConf.Options readOptions() {
         return new KeepalivedConf.Options(root, configId);
     }
@@ -104,7 +123,9 @@ public final class KeepalivedOptions {
             return null;
         }
         if (version) {
-            err.println(VERSION);
+            err.println(Banner.VERSION);  // keepalived -v's first line, on stderr as keepalived prints it
+            err.println();
+            err.println(ABOUT);
             return 0;
         }
         if (signum != null) {
@@ -123,6 +144,15 @@ public final class KeepalivedOptions {
             err.println("jlvsd: -P runs only VRRP, which JLVS does not have yet; run without -P for the health checkers");
             return 1;
         }
+        // keepalived's first lines come before what it says about the file
+        KeepalivedLog log = new KeepalivedLog(err);
+        log.line(Banner.starting());
+        String kernel = Banner.runningOn(Path.of("/proc/sys/kernel"));
+        if (kernel != null) {
+            log.line(kernel);
+        }
+        Banner.commandLine(argv()).forEach(log::line);
+        log.line("Opening file '" + file() + "'.");
         loaded = KeepalivedConf.load(file(), readOptions());
         for (Diagnostic d : loaded.diagnostics()) {
             err.println(d);
