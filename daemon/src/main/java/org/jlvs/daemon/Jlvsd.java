@@ -102,6 +102,10 @@ public final class Jlvsd implements Callable<Integer> {
         if (answered != null) {
             return answered;
         }
+        if (graceSeconds < 0 || threads < 0) {
+            System.err.println("jlvsd: --grace and --threads take a number of 0 or more");
+            return 2;
+        }
         if (!List.of("socket", "packet", "none").contains(dataPlane)) {
             System.err.println("jlvsd: --data-plane must be socket, packet or none");
             return 2;
