@@ -36,6 +36,10 @@ final class SocketDataPlane implements DataPlane {
         for (var l : plane.listeners()) {
             m.put("listener " + l.endpoint(), l.bound() ? "listening" : "not bound: " + l.problem());
         }
+        m.put("open connections", Integer.toString(plane.openSessions()));
+        m.put("no destination", Long.toString(plane.noDestination()));
+        plane.connectFailures().forEach((d, n) ->
+                m.put("realserver " + d.endpoint() + " of " + d.service() + " refused or timed out", Long.toString(n)));
     }
 
     @Override

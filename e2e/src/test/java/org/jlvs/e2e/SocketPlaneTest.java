@@ -109,6 +109,9 @@ class SocketPlaneTest {
             assertTrue(curl(d, "http://127.0.0.1:" + vport + "/").startsWith("curl exit"));
             assertEquals("live", name(curl(d, "http://127.0.0.1:" + vport + "/")));
             assertTrue(d.ok("-L", "-n", "-c").contains("CLOSE"), "a refused connection ends in CLOSE");
+            String status = d.run(List.of(Director.BIN.resolve("jlvs").toString(), "status"), "", Map.of()).out();
+            assertTrue(status.contains("realserver 127.0.0.1:" + dead + " of TCP 127.0.0.1:" + vport
+                    + " refused or timed out: 2"), "the failures are counted: " + status);
         }
     }
 

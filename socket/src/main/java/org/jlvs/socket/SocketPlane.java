@@ -83,10 +83,6 @@ public final class SocketPlane implements AutoCloseable {
         return table.timeouts().udp();
     }
 
-    public Class<? extends Channel> socketChannelClass() {
-        return Transport.socketChannel();
-    }
-
     public Class<? extends Channel> datagramChannelClass() {
         return Transport.datagramChannel();
     }
@@ -204,10 +200,11 @@ public final class SocketPlane implements AutoCloseable {
                 + " failed: " + (cause == null ? "?" : cause.getMessage()));
     }
 
-    /** Connections refused by or timed out at a realserver, by realserver. */
-    public long connectFailures(Destination d) {
-        LongAdder a = connectFailures.get(d);
-        return a == null ? 0 : a.sum();
+    /** Connections refused by or timed out at a realserver, by realserver (those with any). */
+    public Map<Destination, Long> connectFailures() {
+        Map<Destination, Long> m = new java.util.LinkedHashMap<>();
+        connectFailures.forEach((d, n) -> m.put(d, n.sum()));
+        return m;
     }
 
     public long noDestination() {

@@ -74,14 +74,6 @@ final class Transport {
         };
     }
 
-    static Class<? extends Channel> socketChannel() {
-        return switch (KIND) {
-            case EPOLL -> EpollSocketChannel.class;
-            case IO_URING -> IoUringSocketChannel.class;
-            case NIO -> NioSocketChannel.class;
-        };
-    }
-
     static Class<? extends Channel> datagramChannel() {
         return switch (KIND) {
             case EPOLL -> EpollDatagramChannel.class;

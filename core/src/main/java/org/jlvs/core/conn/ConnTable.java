@@ -381,12 +381,6 @@ public final class ConnTable {
         c.expires = clock.millis() + c.timeout * 1000L;
     }
 
-    /** Sets the timeout in seconds and restarts the timer. */
-    public void setTimeout(Conn c, int seconds) {
-        c.timeout = seconds;
-        c.expires = clock.millis() + seconds * 1000L;
-    }
-
     // ------------------------------------------------------------------ expiry
 
     private void schedule(Conn c) {
