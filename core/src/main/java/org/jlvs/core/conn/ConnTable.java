@@ -482,17 +482,6 @@ public final class ConnTable {
         expire(c, clock.millis(), true);
     }
 
-    /** Drops every entry (the table is going away). */
-    public void flush() {
-        long now = clock.millis();
-        forEach(c -> {
-            synchronized (c) {
-                c.nControl = 0;
-            }
-        });
-        forEach(c -> expire(c, now, true));
-    }
-
     /** Grows the table to at least one bucket per entry (at most 2^MAX_BITS buckets). */
     private void maybeGrow() {
         int len = buckets.length;
