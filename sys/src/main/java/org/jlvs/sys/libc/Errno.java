@@ -21,6 +21,9 @@ public final class Errno {
     public static final int ENOBUFS = 105;
     public static final int EMSGSIZE = 90;
     public static final int EINVAL = 22;
+    public static final int EACCES = 13;
+    public static final int ECONNREFUSED = 111;
+    public static final int EHOSTUNREACH = 113;
 
     static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
     private static final StructLayout LAYOUT = Linker.Option.captureStateLayout();
@@ -50,7 +53,9 @@ public final class Errno {
             case EAGAIN -> "EAGAIN (timed out)";
             case ENOMEM -> "ENOMEM";
             case EINVAL -> "EINVAL (invalid argument)";
-            case 13 -> "EACCES (permission denied)";
+            case EACCES -> "EACCES (permission denied)";
+            case ECONNREFUSED -> "ECONNREFUSED (connection refused)";
+            case EHOSTUNREACH -> "EHOSTUNREACH (no route to host)";
             case 19 -> "ENODEV (no such device)";
             case 93 -> "EPROTONOSUPPORT (protocol not supported)";
             case 97 -> "EAFNOSUPPORT (address family not supported)";

@@ -38,6 +38,33 @@ public final class SockAddr {
         return s;
     }
 
+    /** sockaddr_in or sockaddr_in6 for a Java socket address. */
+    public static MemorySegment of(Arena arena, java.net.InetSocketAddress a) {
+        java.nio.ByteBuffer ip = java.nio.ByteBuffer.wrap(a.getAddress().getAddress());  // big-endian
+        if (ip.capacity() == 4) {
+            return inet4(arena, ip.getInt(0), a.getPort());
+        }
+        return inet6(arena, ip.getLong(0), ip.getLong(8), a.getPort());
+    }
+
+    /** The address in a sockaddr_in or sockaddr_in6 the kernel filled in; null for another family. */
+    public static java.net.InetAddress address(MemorySegment s) {
+        byte[] b;
+        int family = s.get(JAVA_SHORT, 0);
+        if (family == Sockets.AF_INET) {
+            b = s.asSlice(4, 4).toArray(JAVA_BYTE);
+        } else if (family == Sockets.AF_INET6) {
+            b = s.asSlice(8, 16).toArray(JAVA_BYTE);
+        } else {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);  // 4 or 16 bytes
+        }
+    }
+
     /** sockaddr_ll: a frame of {@code ethertype} out of {@code ifindex} to {@code mac}. */
     public static MemorySegment link(Arena arena, int ifindex, int ethertype, byte[] mac) {
         MemorySegment s = arena.allocate(20, 4);

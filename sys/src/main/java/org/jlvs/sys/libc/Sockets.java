@@ -23,6 +23,7 @@ public final class Sockets {
 
     public static final int SOCK_DGRAM = 2;
     public static final int SOCK_RAW = 3;
+    public static final int SOCK_NONBLOCK = 0x800;
     public static final int SOCK_CLOEXEC = 0x80000;
 
     public static final int SOL_SOCKET = 1;
@@ -33,13 +34,19 @@ public final class Sockets {
     public static final int SO_RCVBUFFORCE = 33;
 
     public static final int IPPROTO_IP = 0;
+    public static final int IPPROTO_ICMP = 1;
+    public static final int IPPROTO_UDP = 17;
     public static final int IPPROTO_IPV6 = 41;
+    public static final int IPPROTO_ICMPV6 = 58;
+    public static final int IP_RECVERR = 11;
+    public static final int IPV6_RECVERR = 25;
     public static final int IP_MTU_DISCOVER = 10;
     public static final int IP_PMTUDISC_DONT = 0;
     public static final int IPV6_MTU_DISCOVER = 23;
     public static final int IPV6_PMTUDISC_DONT = 0;
 
     public static final int MSG_DONTWAIT = 0x40;
+    public static final int MSG_ERRQUEUE = 0x2000;
     public static final int MSG_WAITFORONE = 0x10000;
 
     private static final Linker LINKER = Linker.nativeLinker();
@@ -51,6 +58,10 @@ public final class Sockets {
     private static final MethodHandle SENDTO = bind("sendto",
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECV = bind("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    private static final MethodHandle RECVFROM = bind("recvfrom",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle RECVMSG = bind("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle CONNECT = bind("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle SENDMSG = bind("sendmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle RECVMMSG = bind("recvmmsg",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
@@ -77,6 +88,15 @@ public final class Sockets {
         MemorySegment st = Errno.state();
         try {
             return Errno.result((int) BIND.invokeExact(st, fd, addr, (int) addr.byteSize()), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    public static int connect(int fd, MemorySegment addr) {
+        MemorySegment st = Errno.state();
+        try {
+            return Errno.result((int) CONNECT.invokeExact(st, fd, addr, (int) addr.byteSize()), st);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
@@ -132,6 +152,28 @@ public final class Sockets {
         MemorySegment st = Errno.state();
         try {
             return Errno.result((long) RECV.invokeExact(st, fd, buf, len, flags), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * recvfrom; the sender's address goes to {@code from} (a sockaddr_storage-sized segment) and
+     * its length to {@code fromLen}, an int the caller sets to the segment's size.
+     */
+    public static int recvfrom(int fd, MemorySegment buf, long len, int flags, MemorySegment from, MemorySegment fromLen) {
+        MemorySegment st = Errno.state();
+        try {
+            return Errno.result((long) RECVFROM.invokeExact(st, fd, buf, len, flags, from, fromLen), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    public static int recvmsg(int fd, MemorySegment msghdr, int flags) {
+        MemorySegment st = Errno.state();
+        try {
+            return Errno.result((long) RECVMSG.invokeExact(st, fd, msghdr, flags), st);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
