@@ -47,6 +47,12 @@ final class CheckerBuilder {
     // SMTP_CHECK
     String heloName = "smtpchecker.keepalived.org";
     final List<SmtpCheck.Host> hosts = new ArrayList<>();
+    // UDP_CHECK
+    HexBytes payload;
+    boolean requireReply;
+    HexBytes reply;
+    int minReplyLength;
+    int maxReplyLength = UdpCheck.DEFAULT_MAX_REPLY_LENGTH;
     // the others
     final List<Setting> settings = new ArrayList<>();
 

@@ -25,6 +25,9 @@ final class CheckerDefaults {
                     c.miscTimeout == null || c.miscTimeout.isZero() ? vs.delayLoop : c.miscTimeout, c.dynamic);
             case "DNS_CHECK" -> new DnsCheck(c.at, o, c.dnsType, c.dnsName);
             case "SMTP_CHECK" -> new SmtpCheck(c.at, o, c.heloName, c.hosts);
+            case "UDP_CHECK" -> new UdpCheck(c.at, o, c.payload, c.requireReply, c.reply, c.minReplyLength,
+                    c.maxReplyLength);
+            case "PING_CHECK" -> new PingCheck(c.at, o);
             default -> new OtherCheck(c.at, c.keyword, o, c.settings);
         };
     }

@@ -12,7 +12,7 @@ final class CheckerKeywords {
     private static final Set<String> DNS_TYPES = Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA");
     private static final Set<String> HTTP_PROTOCOLS = Set.of("1.0", "1.0C", "1.1");
     /** Checkers JLVS reads but has no prober for yet. */
-    private static final Set<String> NOT_RUN = Set.of("UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK");
+    private static final Set<String> NOT_RUN = Set.of("FILE_CHECK", "BFD_CHECK");
 
     private CheckerKeywords() {
     }
@@ -63,8 +63,7 @@ final class CheckerKeywords {
         });
         checker(rs, ctx, "SMTP_CHECK", smtp);
 
-        checker(rs, ctx, "UDP_CHECK", kept(common(new KeywordTable(), ctx, true), ctx,
-                "payload", "require_reply", "min_reply_length", "max_reply_length"));
+        checker(rs, ctx, "UDP_CHECK", udp(ctx));
         checker(rs, ctx, "PING_CHECK", common(new KeywordTable(), ctx, true));
         checker(rs, ctx, "FILE_CHECK", kept(common(new KeywordTable(), ctx, false), ctx, "track_file", "file", "weight"));
         checker(rs, ctx, "BFD_CHECK", kept(common(new KeywordTable(), ctx, false), ctx, "name", "weight"));
@@ -88,6 +87,12 @@ final class CheckerKeywords {
                 if (c.urls.isEmpty()) {
                     ctx.rep.error(c.at, c.keyword + " has no url with a path - checker ignored");
                     c.dropped = true;
+                }
+            }
+            case "UDP_CHECK" -> {
+                if (c.minReplyLength > c.maxReplyLength) {
+                    ctx.rep.error(c.at, "UDP_CHECK min_reply length " + c.minReplyLength + " > max_reply_length "
+                            + c.maxReplyLength + " - will always fail");
                 }
             }
             case "MISC_CHECK" -> {
@@ -138,6 +143,47 @@ final class CheckerKeywords {
             t.on(n, s -> ctx.checker.settings.add(new Setting(s.at(), s.keyword(), s.words().subList(1, s.size()))));
         }
         return t;
+    }
+
+    /** UDP_CHECK's own keywords: hex payload and expected reply, the reply's length bounds. */
+    private static KeywordTable udp(ParseContext ctx) {
+        KeywordTable t = common(new KeywordTable(), ctx, true);
+        t.on("payload", s -> {
+            if (s.size() < 2) {
+                ctx.rep.error(s.at(), "UDP_CHECK payload requires a payload");
+                return;
+            }
+            HexBytes h = HexBytes.parse(String.join(" ", s.words().subList(1, s.size())), false);
+            if (h == null) {
+                ctx.rep.error(s.at(), "Invalid hex string for UDP_CHECK payload");
+            } else {
+                ctx.checker.payload = h;
+            }
+        });
+        t.on("require_reply", s -> {
+            ctx.checker.requireReply = true;
+            if (s.size() < 2) {
+                return;
+            }
+            HexBytes h = HexBytes.parse(String.join(" ", s.words().subList(1, s.size())), true);
+            if (h == null) {
+                ctx.rep.error(s.at(), "Invalid hex string for UDP_CHECK reply");
+            } else {
+                ctx.checker.reply = h;
+            }
+        });
+        t.on("min_reply_length", s -> replyLength(ctx, s, "min").ifPresent(n -> ctx.checker.minReplyLength = n));
+        t.on("max_reply_length", s -> replyLength(ctx, s, "max").ifPresent(n -> ctx.checker.maxReplyLength = n));
+        return t;
+    }
+
+    private static java.util.OptionalInt replyLength(ParseContext ctx, Stmt s, String which) {
+        OptionalLong n = s.word(1) == null ? OptionalLong.empty() : Values.parseUnsigned(s.word(1));
+        if (n.isEmpty() || n.getAsLong() > 65535) {
+            ctx.rep.error(s.at(), "UDP_CHECK " + which + " length " + s.word(1) + " not valid - must be between 0 & 65535");
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of((int) n.getAsLong());
     }
 
     private static KeywordTable http(ParseContext ctx) {

@@ -30,6 +30,8 @@ final class SameChecker {
                     && Objects.equals(d.name(), o.name());
             case SmtpCheck s -> b instanceof SmtpCheck o && Objects.equals(s.heloName(), o.heloName())
                     && sameHosts(s.hosts(), o.hosts());
+            case UdpCheck u -> true;  // keepalived's compare_udp_check looks at the connection only
+            case PingCheck x -> true;
             case OtherCheck x -> b instanceof OtherCheck o && sameSettings(x.settings(), o.settings());
         };
     }

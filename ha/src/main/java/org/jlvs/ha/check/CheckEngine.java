@@ -32,6 +32,7 @@ public final class CheckEngine {
     private final TableDoor door;
     private final Consumer<String> log;
     private final Scripts scripts;
+    private final NativeProbes probes;
     private final Duration bootstrap;
     private final ReentrantLock lock = new ReentrantLock();
     private final PolicyEvents events;
@@ -53,6 +54,7 @@ public final class CheckEngine {
         this.door = door;
         this.log = log;
         this.scripts = new Scripts(root);
+        this.probes = new NativeProbes(log);
         this.bootstrap = bootstrap;
         this.scheduler = new CheckScheduler(lock, log);
         this.events = new PolicyEvents() {
@@ -147,6 +149,7 @@ public final class CheckEngine {
                 t.stop();
             }
             scheduler.close();
+            probes.close();
             List<Command> clear = policy.stop();
             if (releaseTable) {
                 apply(clear);
@@ -170,7 +173,7 @@ public final class CheckEngine {
         VirtualServer vs = policy.virtualServer(id);
         RealServer rs = policy.realServer(id);
         Checker c = policy.checker(id);
-        HealthChecker<Object> h = CheckerFactory.create(c, rs, vs, scripts, log);
+        HealthChecker<Object> h = CheckerFactory.create(c, rs, vs, scripts, probes, log);
         boolean logAll = policy.config().global().checkerLogAllFailures() || c.options().logAllFailures();
         PolicyContext ctx = new PolicyContext(policy, id, this::apply, log, logAll,
                 Names.trio(rs.address(), vs.protocol(), rs.port()), vs.name());

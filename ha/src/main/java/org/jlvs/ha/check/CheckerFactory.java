@@ -10,9 +10,11 @@ import org.jlvs.admin.keepalived.DnsCheck;
 import org.jlvs.admin.keepalived.HttpCheck;
 import org.jlvs.admin.keepalived.MiscCheck;
 import org.jlvs.admin.keepalived.OtherCheck;
+import org.jlvs.admin.keepalived.PingCheck;
 import org.jlvs.admin.keepalived.RealServer;
 import org.jlvs.admin.keepalived.SmtpCheck;
 import org.jlvs.admin.keepalived.TcpCheck;
+import org.jlvs.admin.keepalived.UdpCheck;
 import org.jlvs.admin.keepalived.VirtualServer;
 
 /** The running checker for a checker block, by its keyword. */
@@ -23,7 +25,7 @@ final class CheckerFactory {
 
     @SuppressWarnings("unchecked")
     static HealthChecker<Object> create(Checker c, RealServer rs, VirtualServer vs, Scripts scripts,
-                                        Consumer<String> log) {
+                                        NativeProbes probes, Consumer<String> log) {
         warnUnsupported(c, rs, log);
         CheckerOptions o = c.options();
         HealthChecker<?> h = switch (c) {
@@ -33,6 +35,8 @@ final class CheckerFactory {
             case MiscCheck m -> new MiscChecker(m, scripts);
             case DnsCheck d -> new DnsChecker(d, Target.of(o, rs));
             case SmtpCheck s -> new SmtpChecker(s, endpoints(s, rs));
+            case UdpCheck u -> new UdpChecker(u, Target.of(o, rs), probes);
+            case PingCheck p -> new PingChecker(p, Target.of(o, rs), probes);
             case OtherCheck other -> throw new IllegalArgumentException(other.keyword() + " is not run");
         };
         return (HealthChecker<Object>) h;

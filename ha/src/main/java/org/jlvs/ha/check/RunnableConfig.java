@@ -15,8 +15,8 @@ import org.jlvs.admin.keepalived.VirtualServer;
 /**
  * The configuration as the checkers will run it. keepalived drops a MISC_CHECK whose script is
  * missing or not executable at start, so its real server has one checker less (and with none,
- * stays up). Checkers JLVS does not run yet (UDP_CHECK, PING_CHECK, FILE_CHECK, BFD_CHECK) are
- * dropped the same way, with a line saying so, rather than holding their server in its first state.
+ * stays up). Checkers JLVS does not run yet (FILE_CHECK, BFD_CHECK) are dropped the same way,
+ * with a line saying so, rather than holding their server in its first state.
  */
 final class RunnableConfig {
 
