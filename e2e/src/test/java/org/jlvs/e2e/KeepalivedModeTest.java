@@ -320,6 +320,52 @@ class KeepalivedModeTest {
     }
 
     @Test
+    void aTrackFileSetsItsServersWeightAndCanTakeItOut() throws Exception {
+        Path dir = Files.createTempDirectory("ka-e2e");
+        Path drain = dir.resolve("drain");
+        try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2")) {
+            int vport = Realservers.freePort();
+            Path conf = write(dir, "track_file drain {\n  file " + drain + "\n  weight 10\n  init_file 3\n}\n"
+                    + "virtual_server 127.0.0.1 " + vport + " {\n  lb_algo wrr\n  lb_kind NAT\n  protocol TCP\n"
+                    + "  real_server 127.0.0.1 " + rs1.port + " {\n    weight 50\n"
+                    + "    FILE_CHECK {\n      track_file drain\n    }\n  }\n"
+                    + "  real_server 127.0.0.1 " + rs2.port + " {\n    weight 50\n"
+                    + "    FILE_CHECK {\n      track_file drain\n      weight 0 reverse\n    }\n  }\n}\n");
+            try (Director d = start(conf)) {
+                // init_file wrote 3: rs1 50 + 30; rs2 fails only on 0 (reverse)
+                String rs1Line = "-a -t 127.0.0.1:" + vport + " -r 127.0.0.1:" + rs1.port + " -m -w ";
+                String rs2Line = "-a -t 127.0.0.1:" + vport + " -r 127.0.0.1:" + rs2.port + " -m -w ";
+                awaitSaved(d, s -> s.contains(rs1Line + "80") && s.contains(rs2Line + "50"));
+                assertEquals("3\n", Files.readString(drain));
+                Files.writeString(drain, "-5\n");  // draining rs1: weight 0
+                awaitSaved(d, s -> s.contains(rs1Line + "0\n") && s.contains(rs2Line + "50"));
+                Files.writeString(drain, "0\n");  // rs2's check fails: out
+                awaitSaved(d, s -> s.contains(rs1Line + "50") && !s.contains(rs2Line));
+                String log = d.log();
+                assertTrue(log.contains("Changing weight from 80 to 0 for active service [127.0.0.1]:tcp:" + rs1.port), log);
+                assertTrue(log.contains("Removing service [127.0.0.1]:tcp:" + rs2.port + " from VS [127.0.0.1]:tcp:" + vport), log);
+                Files.delete(drain);  // gone reads as 0 too: nothing changes
+                Files.writeString(drain, "1\n");
+                awaitSaved(d, s -> s.contains(rs1Line + "60") && s.contains(rs2Line + "50"));
+            }
+        }
+    }
+
+    /** Polls bin/ipvsadm -S -n until {@code cond} holds. */
+    static void awaitSaved(Director d, Predicate<String> cond) throws Exception {
+        long t0 = System.nanoTime();
+        String last = "";
+        while (System.nanoTime() - t0 < Duration.ofSeconds(10).toNanos()) {
+            last = d.ok("-S", "-n");
+            if (cond.test(last)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("table not as expected:\n" + last + "\nlog:\n" + d.log());
+    }
+
+    @Test
     void startAndStopLogKeepalivedsBannerLines() throws Exception {
         Path dir = Files.createTempDirectory("ka-e2e");
         try (Backend rs1 = new Backend("rs1")) {

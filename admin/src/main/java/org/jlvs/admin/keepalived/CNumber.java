@@ -8,9 +8,9 @@ package org.jlvs.admin.keepalived;
  * @param value the number read
  * @param end   the index just past it
  */
-record CNumber(long value, int end) {
+public record CNumber(long value, int end) {
 
-    static CNumber parse(String s, int from) {
+    public static CNumber parse(String s, int from) {
         int i = from;
         while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
             i++;

@@ -1,7 +1,7 @@
 package org.jlvs.admin.keepalived;
 
 /** One health-check block of a real server. A real server is alive when none of its checkers is down. */
-public sealed interface Checker permits TcpCheck, HttpCheck, MiscCheck, DnsCheck, SmtpCheck, UdpCheck, PingCheck, OtherCheck {
+public sealed interface Checker permits TcpCheck, HttpCheck, MiscCheck, DnsCheck, SmtpCheck, UdpCheck, PingCheck, FileCheck, OtherCheck {
 
     Origin at();
 

@@ -53,6 +53,10 @@ final class CheckerBuilder {
     HexBytes reply;
     int minReplyLength;
     int maxReplyLength = UdpCheck.DEFAULT_MAX_REPLY_LENGTH;
+    // FILE_CHECK
+    TrackFile trackFile;
+    Integer fileWeight;
+    boolean fileReverse;
     // the others
     final List<Setting> settings = new ArrayList<>();
 

@@ -28,6 +28,10 @@ final class CheckerDefaults {
             case "UDP_CHECK" -> new UdpCheck(c.at, o, c.payload, c.requireReply, c.reply, c.minReplyLength,
                     c.maxReplyLength);
             case "PING_CHECK" -> new PingCheck(c.at, o);
+            case "FILE_CHECK" -> new FileCheck(c.at, new CheckerOptions(null, -1, null, 0, null, null, 0, o.retry(),
+                    o.delayLoop(), o.delayBeforeRetry(), Duration.ZERO, false, false),  // no alpha, nothing to time
+                    c.trackFile, c.fileWeight != null ? c.fileWeight : c.trackFile.weight(),
+                    c.fileWeight != null ? c.fileReverse : c.trackFile.reverse());
             default -> new OtherCheck(c.at, c.keyword, o, c.settings);
         };
     }

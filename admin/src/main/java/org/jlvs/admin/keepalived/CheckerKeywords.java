@@ -12,7 +12,9 @@ final class CheckerKeywords {
     private static final Set<String> DNS_TYPES = Set.of("A", "NS", "CNAME", "SOA", "MX", "TXT", "AAAA");
     private static final Set<String> HTTP_PROTOCOLS = Set.of("1.0", "1.0C", "1.1");
     /** Checkers JLVS reads but has no prober for yet. */
-    private static final Set<String> NOT_RUN = Set.of("FILE_CHECK", "BFD_CHECK");
+    private static final Set<String> NOT_RUN = Set.of("BFD_CHECK");
+    /** keepalived's IPVS_WEIGHT_LIMIT: a FILE_CHECK weight is within plus or minus this. */
+    private static final long FILE_WEIGHT_LIMIT = Integer.MAX_VALUE;
 
     private CheckerKeywords() {
     }
@@ -65,7 +67,7 @@ final class CheckerKeywords {
 
         checker(rs, ctx, "UDP_CHECK", udp(ctx));
         checker(rs, ctx, "PING_CHECK", common(new KeywordTable(), ctx, true));
-        checker(rs, ctx, "FILE_CHECK", kept(common(new KeywordTable(), ctx, false), ctx, "track_file", "file", "weight"));
+        checker(rs, ctx, "FILE_CHECK", file(ctx));
         checker(rs, ctx, "BFD_CHECK", kept(common(new KeywordTable(), ctx, false), ctx, "name", "weight"));
     }
 
@@ -93,6 +95,12 @@ final class CheckerKeywords {
                 if (c.minReplyLength > c.maxReplyLength) {
                     ctx.rep.error(c.at, "UDP_CHECK min_reply length " + c.minReplyLength + " > max_reply_length "
                             + c.maxReplyLength + " - will always fail");
+                }
+            }
+            case "FILE_CHECK" -> {
+                if (c.trackFile == null) {
+                    ctx.rep.error(c.at, "FILE_CHECK has no track_file specified - ignoring");
+                    c.dropped = true;
                 }
             }
             case "MISC_CHECK" -> {
@@ -142,6 +150,49 @@ final class CheckerKeywords {
         for (String n : names) {
             t.on(n, s -> ctx.checker.settings.add(new Setting(s.at(), s.keyword(), s.words().subList(1, s.size()))));
         }
+        return t;
+    }
+
+    /** FILE_CHECK's two keywords (and none of the other checkers'): the track file and its weight here. */
+    private static KeywordTable file(ParseContext ctx) {
+        KeywordTable t = new KeywordTable();
+        t.on("track_file", s -> {
+            TrackFile f = null;
+            for (TrackFile tf : ctx.trackFiles) {
+                if (tf.name().equals(s.word(1))) {
+                    f = tf;
+                    break;
+                }
+            }
+            if (f == null) {
+                ctx.rep.error(s.at(), "track_file " + s.word(1) + " not found");
+            } else {
+                ctx.checker.trackFile = f;
+            }
+        });
+        t.on("weight", s -> {
+            if (s.size() < 2) {
+                ctx.rep.error(s.at(), "track file weight missing");
+                return;
+            }
+            OptionalLong w = Values.parseSigned(s.word(1));
+            if (w.isEmpty() || Math.abs(w.getAsLong()) > FILE_WEIGHT_LIMIT) {
+                ctx.rep.error(s.at(), "weight for track file must be in [" + -FILE_WEIGHT_LIMIT + ".." + FILE_WEIGHT_LIMIT
+                        + "] inclusive. Ignoring...");
+                return;
+            }
+            boolean reverse = false;
+            if (s.size() > 2) {
+                if (s.word(2).equals("reverse")) {
+                    reverse = true;
+                } else if (!s.word(2).equals("noreverse")) {
+                    ctx.rep.error(s.at(), "unknown track file weight option " + s.word(2) + " - ignoring");
+                    return;
+                }
+            }
+            ctx.checker.fileWeight = (int) w.getAsLong();
+            ctx.checker.fileReverse = reverse;
+        });
         return t;
     }
 

@@ -19,6 +19,9 @@ final class ParseContext {
     final List<VirtualServerGroup> groups = new ArrayList<>();
     final List<VsBuilder> virtualServers = new ArrayList<>();
     SslReader ssl;
+    /** The track_file blocks read so far (a FILE_CHECK names one defined before it). */
+    final List<TrackFile> trackFiles = new ArrayList<>();
+    TrackFileReader.Builder trackFile;
     /** The checker block being read; null when it was dropped. */
     CheckerBuilder checker;
     CheckerBuilder.UrlBuilder url;

@@ -51,7 +51,7 @@ final class PolicyReload {
     }
 
     static RealServerPolicy.Reloaded run(RealServerPolicy old, KeepalivedConfig config, ToIntFunction<CheckerId> oldRetryIt) {
-        RealServerPolicy fresh = new RealServerPolicy(config, old.events(), false);
+        RealServerPolicy fresh = new RealServerPolicy(config, old.events(), false, old.fileValues());
         PolicyReload r = new PolicyReload(old, fresh, oldRetryIt);
         r.diff();
         return new RealServerPolicy.Reloaded(fresh, List.copyOf(r.out), Map.copyOf(r.retryIts));
@@ -159,7 +159,8 @@ final class PolicyReload {
             }
             nr.alive = or.alive;
             nr.set = or.set;
-            nr.effectiveWeight = or.effectiveWeight;
+            // FILE_CHECKs that go take what they added with them, new ones add theirs (read at construction)
+            nr.effectiveWeight = or.effectiveWeight - unmatchedFileWeight(or, nr) + unmatchedFileWeight(nr, or);
             reloadedRs.put(nr, true);
             kept.put(or, nr);
         }
@@ -196,6 +197,17 @@ final class PolicyReload {
         }
     }
 
+    /** What the FILE_CHECKs of {@code a} without a same checker in {@code b} add to {@code a}'s weight. */
+    private static long unmatchedFileWeight(Rs a, Rs b) {
+        long sum = 0;
+        for (Check c : a.checkers) {
+            if (c.config instanceof FileCheck && b.checkers.stream().noneMatch(o -> SameChecker.same(c.config, o.config))) {
+                sum += c.fileWeight;
+            }
+        }
+        return sum;
+    }
+
     private static List<VsServices.Svc> commonOf(List<VsServices.Svc> olds, List<VsServices.Svc> common) {
         List<ServiceKey> keys = common.stream().map(VsServices.Svc::key).toList();
         return olds.stream().filter(s -> keys.contains(s.key())).toList();
@@ -212,14 +224,18 @@ final class PolicyReload {
 
     /**
      * What changed in a server that stays: its configured weight (applied, unless a misc_dynamic
-     * weight is in force), its forwarding method or thresholds (an edit of the entry).
+     * weight is in force) or what its FILE_CHECKs add, its forwarding method or thresholds (an
+     * edit of the entry).
      */
     private void applyChanges(Rs or, Vs nv, Rs nr) {
-        boolean dynamicInForce = or.effectiveWeight != or.weight;
+        boolean dynamicInForce = or.effectiveWeight - or.fileWeight() != or.weight;
         boolean entryChanged = !nr.method.equals(or.method) || nr.upper != or.upper || nr.lower != or.lower;
-        if (!dynamicInForce && nr.weight != or.weight) {
-            int before = nr.realWeight();
-            fresh.updateWeight(nr.weight, nv, nr);  // logs "Changing weight", edits when in and counted
+        // the new configured weight, or what the FILE_CHECKs that came or went did to the old one
+        long weight = !dynamicInForce && nr.weight != or.weight ? nr.weight + nr.fileWeight() : nr.effectiveWeight;
+        if (weight != or.effectiveWeight) {
+            int before = or.realWeight();
+            nr.effectiveWeight = or.effectiveWeight;
+            fresh.updateWeight(weight, nv, nr);  // logs "Changing weight", edits when in and counted
             boolean edited = nr.realWeight() != before && nr.set && nr.alive
                     && (nv.quorumUp || nv.sorry == null || !nv.sorry.alive);
             if (edited) {
@@ -251,6 +267,8 @@ final class PolicyReload {
                 }
                 nc.hasRun = oc.hasRun;
                 nc.lastExit = oc.lastExit;
+                nc.fileValue = oc.fileValue;
+                nc.fileWeight = oc.fileWeight;
                 int retry = nc.config.options().retry();
                 int was = oldRetryIt.applyAsInt(new CheckerId(ovi, ori, k));
                 retryIts.put(new CheckerId(v, r, c), !nc.up ? retry + 1 : Math.min(was, retry));

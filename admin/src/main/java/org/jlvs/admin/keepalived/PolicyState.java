@@ -78,6 +78,15 @@ final class PolicyState {
             this.effectiveWeight = weight;
         }
 
+        /** What its FILE_CHECKs add to its weight now. */
+        long fileWeight() {
+            long sum = 0;
+            for (Check c : checkers) {
+                sum += c.fileWeight;
+            }
+            return sum;
+        }
+
         /** keepalived's real_weight: the effective weight clamped to what IPVS takes. */
         int realWeight() {
             return (int) Math.max(0, Math.min(Integer.MAX_VALUE, effectiveWeight));
@@ -92,12 +101,17 @@ final class PolicyState {
         }
     }
 
-    /** One checker: up or down, whether it has reported, the last MISC_CHECK exit status. */
+    /**
+     * One checker: up or down, whether it has reported, the last MISC_CHECK exit status, a
+     * FILE_CHECK's last number and the weight it adds (keepalived's cur_weight).
+     */
     static final class Check {
         final Checker config;
         boolean up = true;
         boolean hasRun;
         int lastExit;
+        long fileValue;
+        int fileWeight;
 
         Check(Checker config) {
             this.config = config;

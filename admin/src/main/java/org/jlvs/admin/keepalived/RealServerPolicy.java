@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 import org.jlvs.admin.keepalived.PolicyState.Check;
 import org.jlvs.admin.keepalived.PolicyState.Rs;
@@ -35,6 +36,7 @@ public final class RealServerPolicy {
 
     private final KeepalivedConfig config;
     private final PolicyEvents events;
+    private final ToLongFunction<FileCheck> fileValues;
     final List<Vs> servers = new ArrayList<>();
     private List<Command> out = new ArrayList<>();
 
@@ -43,13 +45,23 @@ public final class RealServerPolicy {
     }
 
     public RealServerPolicy(KeepalivedConfig config, PolicyEvents events) {
-        this(config, events, true);
+        this(config, events, f -> 0);
+    }
+
+    /**
+     * {@code fileValues} reads a FILE_CHECK's file: the number it holds, 0 when missing (the
+     * checker starts in the state and with the weight that number gives, as keepalived's start
+     * reads its track files before installing anything).
+     */
+    public RealServerPolicy(KeepalivedConfig config, PolicyEvents events, ToLongFunction<FileCheck> fileValues) {
+        this(config, events, true, fileValues);
     }
 
     /** {@code fresh}: a start, where alpha checkers begin failed; a reload decides that itself. */
-    RealServerPolicy(KeepalivedConfig config, PolicyEvents events, boolean fresh) {
+    RealServerPolicy(KeepalivedConfig config, PolicyEvents events, boolean fresh, ToLongFunction<FileCheck> fileValues) {
         this.config = config;
         this.events = events;
+        this.fileValues = fileValues;
         for (VirtualServer vs : config.virtualServers()) {
             servers.add(state(vs, fresh));
         }
@@ -73,6 +85,9 @@ public final class RealServerPolicy {
                 Check check = new Check(c);
                 if (fresh && c.options().alpha()) {
                     setCheckerState(check, rs, false);  // alpha: every checker starts failed
+                }
+                if (c instanceof FileCheck f) {
+                    startFile(check, f, rs);
                 }
                 rs.checkers.add(check);
             }
@@ -175,7 +190,8 @@ public final class RealServerPolicy {
         out = new ArrayList<>();
         Check c = check(id);
         if (status != c.lastExit) {
-            updateWeight(status >= 2 ? status - 2 : rs(id).weight, servers.get(id.vs()), rs(id));
+            Rs r = rs(id);
+            updateWeight((status >= 2 ? status - 2 : r.weight) + r.fileWeight(), servers.get(id.vs()), r);
             c.lastExit = status;
         }
         return take();
@@ -186,6 +202,54 @@ public final class RealServerPolicy {
         out = new ArrayList<>();
         check(id).lastExit = status;
         checkerState(id, false);
+        return take();
+    }
+
+    /**
+     * A FILE_CHECK as it starts (set_track_file_weights, set_track_file_checkers_down): it has
+     * run (its file has been read), and the number in the file sets its state and its weight.
+     */
+    private void startFile(Check c, FileCheck f, Rs r) {
+        c.hasRun = true;
+        c.fileValue = fileValues.applyAsLong(f);
+        int status = f.status(c.fileValue);
+        if (status == FileCheck.FAULT) {
+            setCheckerState(c, r, false);
+        } else {
+            c.fileWeight = status;
+            r.effectiveWeight += status;
+        }
+    }
+
+    /**
+     * A FILE_CHECK's file now holds {@code value} (0 when deleted or moved away): keepalived's
+     * process_update_checker_track_file_status. Failing takes the checker down and its weight
+     * out; recovering puts the weight in, then the checker up; otherwise the weight changes.
+     */
+    public List<Command> fileValue(CheckerId id, long value) {
+        out = new ArrayList<>();
+        Check c = check(id);
+        FileCheck f = (FileCheck) c.config;
+        int before = f.status(c.fileValue);
+        int now = f.status(value);
+        c.fileValue = value;
+        if (before == now) {
+            return take();
+        }
+        Rs r = rs(id);
+        Vs v = servers.get(id.vs());
+        if (now == FileCheck.FAULT) {
+            checkerState(id, false);
+            r.effectiveWeight -= c.fileWeight;
+            c.fileWeight = 0;
+        } else if (before == FileCheck.FAULT) {
+            c.fileWeight = now;
+            r.effectiveWeight += now;
+            checkerState(id, true);
+        } else {
+            updateWeight(r.effectiveWeight + now - before, v, r);
+            c.fileWeight = now;
+        }
         return take();
     }
 
@@ -246,7 +310,12 @@ public final class RealServerPolicy {
                 }
                 for (Check k : r.checkers) {
                     b.append("     Checker = ").append(k.config.keyword()).append(" (").append(k.config.at()).append("), ")
-                            .append(k.up ? "up" : "down").append(k.hasRun ? "" : ", not run yet").append('\n');
+                            .append(k.up ? "up" : "down").append(k.hasRun ? "" : ", not run yet");
+                    if (k.config instanceof FileCheck f) {
+                        b.append(", ").append(f.file().path()).append(" = ").append(k.fileValue)
+                                .append(", weight ").append(k.fileWeight);
+                    }
+                    b.append('\n');
                 }
             }
         }
@@ -536,5 +605,9 @@ public final class RealServerPolicy {
 
     PolicyEvents events() {
         return events;
+    }
+
+    ToLongFunction<FileCheck> fileValues() {
+        return fileValues;
     }
 }

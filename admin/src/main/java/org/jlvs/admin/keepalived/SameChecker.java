@@ -32,6 +32,8 @@ final class SameChecker {
                     && sameHosts(s.hosts(), o.hosts());
             case UdpCheck u -> true;  // keepalived's compare_udp_check looks at the connection only
             case PingCheck x -> true;
+            case FileCheck f -> b instanceof FileCheck o && f.file().path().equals(o.file().path())
+                    && f.weight() == o.weight() && f.reverse() == o.reverse();
             case OtherCheck x -> b instanceof OtherCheck o && sameSettings(x.settings(), o.settings());
         };
     }

@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class TopLevelKeywords {
     private static final List<String> OTHER_PROCESS_BLOCKS = List.of(
-            "vrrp_instance", "vrrp_sync_group", "vrrp_script", "vrrp_track_file", "track_file",
+            "vrrp_instance", "vrrp_sync_group", "vrrp_script",
             "vrrp_track_process", "track_process", "static_ipaddress", "static_routes", "static_rules",
             "static_track_group", "garp_group", "linkbeat_interfaces", "bfd_instance");
     /** Parent-process settings allowed outside global_defs. */
@@ -32,6 +32,7 @@ final class TopLevelKeywords {
             }
             ctx.ssl = new ParseContext.SslReader(s.at());
         }, ssl(ctx), null);
+        TrackFileReader.install(t, ctx);
         for (String name : OTHER_PROCESS_BLOCKS) {
             t.inactive(name, s -> ctx.rep.warning(s.at(), String.join(" ", s.words())
                     + ": not read by JLVS yet - block skipped"));

@@ -57,6 +57,15 @@ final class Values {
         return OptionalLong.of(Long.parseLong(w));
     }
 
+    /** A decimal number with an optional sign (read_int_strvec), or empty. */
+    static OptionalLong parseSigned(String w) {
+        if (w.startsWith("-") || w.startsWith("+")) {
+            OptionalLong v = parseUnsigned(w.substring(1));
+            return v.isEmpty() || w.charAt(0) == '+' ? v : OptionalLong.of(-v.getAsLong());
+        }
+        return parseUnsigned(w);
+    }
+
     /** Word {@code i} as seconds with up to six decimals, in [min, max] (max null: no limit). */
     Optional<Duration> timer(Stmt s, int i, Duration min, Duration max) {
         String w = s.word(i);

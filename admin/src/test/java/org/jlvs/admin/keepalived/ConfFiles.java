@@ -10,6 +10,7 @@ import java.util.List;
 /** Test helper: writes configuration text to files and loads it. */
 final class ConfFiles {
     static final String CONFIG_ID = "node1";
+    static final Origin ORIGIN = new Origin("keepalived.conf", 1);
 
     private ConfFiles() {
     }

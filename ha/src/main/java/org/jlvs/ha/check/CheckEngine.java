@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.jlvs.admin.keepalived.Checker;
+import org.jlvs.admin.keepalived.FileCheck;
 import org.jlvs.admin.keepalived.KeepalivedConfig;
 import org.jlvs.admin.keepalived.Names;
 import org.jlvs.admin.keepalived.PolicyEvents;
@@ -33,6 +34,7 @@ public final class CheckEngine {
     private final Consumer<String> log;
     private final Scripts scripts;
     private final NativeProbes probes;
+    private final TrackFiles files;
     private final Duration bootstrap;
     private final ReentrantLock lock = new ReentrantLock();
     private final PolicyEvents events;
@@ -55,6 +57,7 @@ public final class CheckEngine {
         this.log = log;
         this.scripts = new Scripts(root);
         this.probes = new NativeProbes(log);
+        this.files = new TrackFiles(root, log);
         this.bootstrap = bootstrap;
         this.scheduler = new CheckScheduler(lock, log);
         this.events = new PolicyEvents() {
@@ -76,8 +79,9 @@ public final class CheckEngine {
     public void start(KeepalivedConfig config) {
         lock.lock();
         try {
-            KeepalivedConfig runnable = RunnableConfig.of(config, scripts, log);
-            policy = new RealServerPolicy(runnable, events);
+            initTrackFiles(config, false);
+            KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
+            policy = new RealServerPolicy(runnable, events, this::fileValue);
             apply(policy.start());
             List<CheckTask> started = new ArrayList<>();
             for (CheckerId id : policy.checkers()) {
@@ -103,7 +107,8 @@ public final class CheckEngine {
             if (stopped || policy == null) {
                 return;
             }
-            KeepalivedConfig runnable = RunnableConfig.of(config, scripts, log);
+            initTrackFiles(config, true);
+            KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             java.util.Map<CheckerId, CheckTask> running = new java.util.HashMap<>();
             for (CheckTask t : tasks) {
                 running.put(t.ctx.id(), t);
@@ -173,24 +178,52 @@ public final class CheckEngine {
         VirtualServer vs = policy.virtualServer(id);
         RealServer rs = policy.realServer(id);
         Checker c = policy.checker(id);
-        HealthChecker<Object> h = CheckerFactory.create(c, rs, vs, scripts, probes, log);
+        HealthChecker<Object> h = CheckerFactory.create(c, rs, vs, scripts, probes, files, log);
         boolean logAll = policy.config().global().checkerLogAllFailures() || c.options().logAllFailures();
         PolicyContext ctx = new PolicyContext(policy, id, this::apply, log, logAll,
                 Names.trio(rs.address(), vs.protocol(), rs.port()), vs.name());
         return new CheckTask(h, ctx);
     }
 
-    /** "Activating healthchecker" for each, then the first check after the bootstrap delay and a random warmup. */
+    /**
+     * "Activating healthchecker" for each, then the first check after the bootstrap delay and a
+     * random warmup; a FILE_CHECK, which keepalived does not launch (inotify tells it), at once.
+     */
     private void launch(List<CheckTask> started) {
         for (CheckTask t : started) {
-            log.accept("Activating healthchecker for service " + t.ctx.name() + " for VS " + t.ctx.vsName());
+            if (!(policy.checker(t.ctx.id()) instanceof FileCheck)) {
+                log.accept("Activating healthchecker for service " + t.ctx.name() + " for VS " + t.ctx.vsName());
+            }
         }
         for (CheckTask t : started) {
+            if (policy.checker(t.ctx.id()) instanceof FileCheck) {
+                scheduler.start(t, Duration.ZERO);
+                continue;
+            }
             Duration warmup = policy.checker(t.ctx.id()).options().warmup();
             long w = warmup == null || warmup.isZero() ? 0
                     : ThreadLocalRandom.current().nextLong(warmup.toNanos() + 1);
             scheduler.start(t, bootstrap.plusNanos(w));
         }
+    }
+
+    /** init_file for the track files FILE_CHECKs name (keepalived does it as it reads the file). */
+    private void initTrackFiles(KeepalivedConfig config, boolean reload) {
+        java.util.Set<org.jlvs.admin.keepalived.TrackFile> seen = new java.util.HashSet<>();
+        for (VirtualServer vs : config.virtualServers()) {
+            for (RealServer rs : vs.realServers()) {
+                for (Checker c : rs.checkers()) {
+                    if (c instanceof FileCheck f && seen.add(f.file())) {
+                        files.init(f.file(), reload);
+                    }
+                }
+            }
+        }
+    }
+
+    /** What a FILE_CHECK's file holds now; 0 when unreadable or out of range (keepalived's start value). */
+    private long fileValue(FileCheck f) {
+        return files.read(Path.of(f.file().path())).orElse(0);
     }
 
     /** Through the door; refusals are logged and the rest still goes (keepalived goes on after an IPVS error). */

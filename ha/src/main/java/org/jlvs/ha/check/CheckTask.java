@@ -32,5 +32,12 @@ final class CheckTask {
         if (t != null) {
             t.interrupt();
         }
+        if (checker instanceof AutoCloseable c) {
+            try {
+                c.close();  // what it holds between attempts (a FILE_CHECK's watch)
+            } catch (Exception e) {
+                // nothing more to release
+            }
+        }
     }
 }

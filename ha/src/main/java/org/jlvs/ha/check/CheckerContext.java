@@ -23,6 +23,9 @@ interface CheckerContext {
     /** A MISC_CHECK failure settled with this exit status. */
     void scriptFailed(int status);
 
+    /** A FILE_CHECK's file holds this number now (0 when it is gone). */
+    void fileValue(long value);
+
     /** A checker-process log line, word for word. */
     void log(String line);
 

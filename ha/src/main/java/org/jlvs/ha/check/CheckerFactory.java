@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.jlvs.admin.keepalived.Checker;
 import org.jlvs.admin.keepalived.CheckerOptions;
 import org.jlvs.admin.keepalived.DnsCheck;
+import org.jlvs.admin.keepalived.FileCheck;
 import org.jlvs.admin.keepalived.HttpCheck;
 import org.jlvs.admin.keepalived.MiscCheck;
 import org.jlvs.admin.keepalived.OtherCheck;
@@ -25,7 +26,7 @@ final class CheckerFactory {
 
     @SuppressWarnings("unchecked")
     static HealthChecker<Object> create(Checker c, RealServer rs, VirtualServer vs, Scripts scripts,
-                                        NativeProbes probes, Consumer<String> log) {
+                                        NativeProbes probes, TrackFiles files, Consumer<String> log) {
         warnUnsupported(c, rs, log);
         CheckerOptions o = c.options();
         HealthChecker<?> h = switch (c) {
@@ -37,6 +38,11 @@ final class CheckerFactory {
             case SmtpCheck s -> new SmtpChecker(s, endpoints(s, rs));
             case UdpCheck u -> new UdpChecker(u, Target.of(o, rs), probes);
             case PingCheck p -> new PingChecker(p, Target.of(o, rs), probes);
+            case FileCheck f -> {
+                // RunnableConfig has put the file's real path in
+                java.nio.file.Path path = java.nio.file.Path.of(f.file().path());
+                yield new FileChecker(files, path, probes.watcher().watch(path));
+            }
             case OtherCheck other -> throw new IllegalArgumentException(other.keyword() + " is not run");
         };
         return (HealthChecker<Object>) h;

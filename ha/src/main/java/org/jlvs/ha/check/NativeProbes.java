@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.jlvs.sys.probe.IcmpEchoSocket;
 
 /**
- * What UDP_CHECK and PING_CHECK probe with, made on first use and closed with the engine: the
- * poller thread, and one ICMP pinger per address family. A pinger takes a raw socket when the
+ * What UDP_CHECK, PING_CHECK and FILE_CHECK need, made on first use and closed with the engine:
+ * the poller thread, one ICMP pinger per address family, the track files' watcher. A pinger takes a raw socket when the
  * process may open one (root, CAP_NET_RAW), else Linux's unprivileged ICMP datagram socket
  * (when net.ipv4.ping_group_range holds the process's group); it says once which, and why.
  */
@@ -19,6 +19,7 @@ final class NativeProbes implements AutoCloseable {
     private final Consumer<String> log;
     private final Opener opener;
     private NativePoller poller;
+    private TrackFileWatcher watcher;
     private final IcmpPinger[] pingers = new IcmpPinger[2];
     private final boolean[] tried = new boolean[2];
     private boolean closed;
@@ -40,6 +41,14 @@ final class NativeProbes implements AutoCloseable {
             poller = new NativePoller(log);
         }
         return poller;
+    }
+
+    /** The inotify watcher of FILE_CHECK's track files. */
+    synchronized TrackFileWatcher watcher() {
+        if (watcher == null) {
+            watcher = new TrackFileWatcher(poller());
+        }
+        return watcher;
     }
 
     /** The pinger for the family, or null when this process can open no ICMP socket (said once). */
@@ -85,6 +94,9 @@ final class NativeProbes implements AutoCloseable {
             if (p != null) {
                 p.close();
             }
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         if (poller != null) {
             poller.close();

@@ -63,6 +63,11 @@ final class PolicyContext implements CheckerContext {
     }
 
     @Override
+    public void fileValue(long value) {
+        door.accept(policy.fileValue(id, value));
+    }
+
+    @Override
     public void log(String line) {
         log.accept(line);
     }

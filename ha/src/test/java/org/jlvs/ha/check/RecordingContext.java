@@ -49,6 +49,11 @@ final class RecordingContext implements CheckerContext {
     }
 
     @Override
+    public void fileValue(long value) {
+        reports.add("file " + value);
+    }
+
+    @Override
     public void log(String line) {
         log.add(line);
     }
