@@ -21,6 +21,8 @@ CP="bench/target/classes:$(ls bench/target/lib/*.jar | paste -sd:)"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 JVM="-XX:+UseCompactObjectHeaders -Xmx6g"
+# as bin/jlvsd runs the director: huge pages where the kernel offers them
+grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null && JVM="$JVM -XX:+UseTransparentHugePages"
 
 "$J" -cp "$CP" org.openjdk.jmh.Main -f 1 "${ITER[@]}" -jvmArgs "$JVM" \
     -rf csv -rff "$OUT/sched.csv" SchedulerBench >&2

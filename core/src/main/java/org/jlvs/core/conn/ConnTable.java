@@ -161,7 +161,7 @@ public final class ConnTable {
                     continue;
                 }
                 boolean other = kind == FIND_OUT
-                        ? c.dport == dport && c.daddrLo == oLo && c.daddrHi == oHi
+                        ? c.dport == dport && c.dest.address().lo() == oLo && c.dest.address().hi() == oHi
                         : c.vaddrLo == oLo && c.vaddrHi == oHi;
                 if (other && (kind != FIND_TEMPLATE || (c.dport != 0xFFFF && !c.dead))) {
                     found = c;
@@ -183,20 +183,8 @@ public final class ConnTable {
      */
     public Conn create(int protocol, boolean v6, long cHi, long cLo, int cport, long vHi, long vLo, int vport,
                        Destination dest, int dport, int flags) {
-        boolean dv6;
-        long dHi;
-        long dLo;
-        if (dest != null) {
-            dv6 = dest.address().isV6();
-            dHi = dest.address().hi();
-            dLo = dest.address().lo();
-            flags |= dest.connFlags();
-        } else {
-            dv6 = v6;
-            dHi = 0;
-            dLo = 0;
-        }
-        Conn c = new Conn(protocol, v6, cHi, cLo, cport, vHi, vLo, vport, dest, dv6, dHi, dLo, dport, flags);
+        flags |= dest.connFlags();
+        Conn c = new Conn(protocol, v6, cHi, cLo, cport, vHi, vLo, vport, dest, dport, flags);
         c.timeout = 3;
         c.expires = clock.millis() + 3000;
         if (dest != null) {
@@ -487,7 +475,7 @@ public final class ConnTable {
         int len = buckets.length;
         int n = count.get();
         int target = len;
-        while (n > target && Integer.numberOfTrailingZeros(target) < MAX_BITS) {
+        while (4L * n > target && Integer.numberOfTrailingZeros(target) < MAX_BITS) {
             target <<= 1;
         }
         if (target != len) {
