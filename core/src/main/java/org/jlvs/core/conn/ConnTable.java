@@ -470,7 +470,7 @@ public final class ConnTable {
         expire(c, clock.millis(), true);
     }
 
-    /** Grows the table to at least one bucket per entry (at most 2^MAX_BITS buckets). */
+    /** Grows the table to at least four buckets per entry (at most 2^MAX_BITS buckets): short chains, fewer misses. */
     private void maybeGrow() {
         int len = buckets.length;
         int n = count.get();
