@@ -107,6 +107,19 @@ public final class SocketPlane implements AutoCloseable {
      * True when a realserver is one of our own listeners: forwarding there would loop, each
      * connection making another, so such a connection is refused.
      */
+    /** Where a connection goes: its destination's socket address, made once per destination. */
+    public InetSocketAddress target(Conn c) {
+        Destination d = c.dest();
+        if (d.planeAddress() instanceof InetSocketAddress a && a.getPort() == c.destPort()) {
+            return a;
+        }
+        InetSocketAddress a = new InetSocketAddress(c.destAddress().toInetAddress(), c.destPort());
+        if (c.destPort() == d.port()) {
+            d.planeAddress(a);
+        }
+        return a;
+    }
+
     public boolean wouldLoop(InetSocketAddress target) {
         return listeners.wouldLoop(target);
     }

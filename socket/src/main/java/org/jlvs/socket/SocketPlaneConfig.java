@@ -3,6 +3,7 @@ package org.jlvs.socket;
 import java.util.List;
 import java.util.Map;
 
+import org.jlvs.core.model.Destination;
 import org.jlvs.core.model.IpAddress;
 import org.jlvs.core.model.Protocol;
 import org.jlvs.core.model.ServiceKey;
@@ -38,9 +39,12 @@ public record SocketPlaneConfig(Map<ServiceKey, List<Endpoint>> extraListeners,
         return new SocketPlaneConfig(Map.of(), Map.of(), 0, false, 5000, 0);
     }
 
-    /** The PROXY protocol version for a connection to {@code destEndpoint} of {@code svc}, or 0. */
-    public int proxyVersion(ServiceKey svc, String destEndpoint) {
-        Integer v = proxyProtocol.get(destEndpoint);
+    /** The PROXY protocol version for a connection to {@code dest} of {@code svc}, or 0. */
+    public int proxyVersion(ServiceKey svc, Destination dest) {
+        if (proxyProtocol.isEmpty()) {
+            return proxyProtocolAll;  // the usual case: no endpoint strings built per connection
+        }
+        Integer v = proxyProtocol.get(dest == null ? "" : dest.endpoint());
         if (v == null && !svc.isFwmark()) {
             v = proxyProtocol.get(svc.address().toUriString() + ":" + svc.port());
         }

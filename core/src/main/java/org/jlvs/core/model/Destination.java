@@ -15,6 +15,8 @@ public final class Destination {
     private final VirtualService svc;
     private final IpAddress address;
     private final int port;
+    /** A data plane's own form of address:port, cached so that no connection builds it again. */
+    private volatile Object planeAddress;
     private final Stats stats = new Stats();
 
     private volatile Forwarding forwarding;
@@ -159,6 +161,15 @@ public final class Destination {
 
     public IpAddress address() {
         return address;
+    }
+
+    /** What a data plane made once from this destination's address (the socket plane's socket address), or null. */
+    public Object planeAddress() {
+        return planeAddress;
+    }
+
+    public void planeAddress(Object a) {
+        planeAddress = a;
     }
 
     public int port() {

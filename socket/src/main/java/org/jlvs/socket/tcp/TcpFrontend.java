@@ -40,7 +40,7 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
             return;
         }
         TcpSession session = new TcpSession(plane.conns(), conn, client);
-        InetSocketAddress target = new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort());
+        InetSocketAddress target = plane.target(conn);
         if (plane.wouldLoop(target)) {
             plane.conns().packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_SYN, 0);
             session.refused();
@@ -50,7 +50,7 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
         plane.track(conn, session::closeBoth);
         ctx.pipeline().replace(this, "relay", new TcpRelay(session, true));
 
-        int proxyVersion = plane.config().proxyVersion(svc.key(), conn.dest() == null ? "" : conn.dest().endpoint());
+        int proxyVersion = plane.config().proxyVersion(svc.key(), conn.dest());
         // transparent: from the client's own address and port, as LVS-NAT shows it
         InetSocketAddress from = plane.config().transparent() ? remote : null;
         plane.connectBackend(client.eventLoop(), new TcpRelay(session, false), target, from).addListener((ChannelFutureListener) f -> {

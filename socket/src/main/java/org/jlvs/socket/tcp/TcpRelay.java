@@ -73,12 +73,13 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        session.inactive(fromClient);
+        session.channelClosed(fromClient);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // a reset or an I/O error (also a failed write to this side): channelInactive cleans up
+        session.error(fromClient);
         ctx.close();
     }
 }

@@ -2,6 +2,9 @@ package org.jlvs.socket.tcp;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.socket.DuplexChannel;
 import org.jlvs.core.conn.Conn;
 import org.jlvs.core.conn.ConnTable;
@@ -20,6 +23,12 @@ final class TcpSession {
     Channel backend;
     private boolean clientFin;
     private boolean backendFin;
+    /** Our FIN went to that side: its output is shut down, nothing is queued for it, and its FIN closes it. */
+    private boolean finToClient;
+    private boolean finToBackend;
+    /** That side's channel failed (a reset, an I/O error), as opposed to ending with its FIN. */
+    private boolean clientError;
+    private boolean backendError;
     private boolean closed;
     private boolean relaying;
     /**
@@ -63,7 +72,7 @@ final class TcpSession {
             early = null;
         }
         if (clientFin) {
-            shutdownOutput(backend);
+            shutdownOutput(false);
         }
         resumeReading(true);
         resumeReading(false);
@@ -108,8 +117,28 @@ final class TcpSession {
             conns.packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_ACK, 0);
             closeBoth();
         } else {
-            shutdownOutput(fromClient ? backend : client);
+            shutdownOutput(!fromClient);
         }
+    }
+
+    /** A side's channel failed: its end is a reset, not a FIN. */
+    void error(boolean fromClient) {
+        if (fromClient) {
+            clientError = true;
+        } else {
+            backendError = true;
+        }
+    }
+
+    /**
+     * A side's channel closed. Where our FIN had gone to it, its own FIN ends it without a
+     * half-close event (see {@link #shutdownOutput}), so a close without an error is that FIN.
+     */
+    void channelClosed(boolean fromClient) {
+        if (!closed && (fromClient ? finToClient && !clientError : finToBackend && !backendError)) {
+            inputShutdown(fromClient);
+        }
+        inactive(fromClient);
     }
 
     /** One side went away without a FIN (reset, error): the other side is closed too. */
@@ -124,13 +153,35 @@ final class TcpSession {
         closeBoth();
     }
 
-    private static void shutdownOutput(Channel ch) {
+    /**
+     * Sends our FIN to one side after what is queued for it. Straight on the socket where the
+     * transport is native: Netty's own shutdownOutput builds an exception with a stack trace
+     * each time, and its half-close handling of the FIN that answers ours costs a failing
+     * shutdown(SHUT_RD) and another one. That side's FIN then simply closes its channel.
+     */
+    private void shutdownOutput(boolean toClient) {
+        Channel ch = toClient ? client : backend;
         if (ch == null || !ch.isActive()) {
             return;
         }
-        // after what is queued has gone out
         ch.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) f -> {
-            if (ch instanceof DuplexChannel d) {
+            if (!ch.isActive()) {
+                return;
+            }
+            if (ch instanceof UnixChannel u && u.fd() instanceof Socket socket) {
+                try {
+                    socket.shutdown(false, true);
+                } catch (java.io.IOException e) {
+                    ch.close();
+                    return;
+                }
+                ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
+                if (toClient) {
+                    finToClient = true;
+                } else {
+                    finToBackend = true;
+                }
+            } else if (ch instanceof DuplexChannel d) {
                 d.shutdownOutput();
             } else {
                 ch.close();
@@ -147,12 +198,18 @@ final class TcpSession {
             early.forEach(io.netty.util.ReferenceCountUtil::release);
             early = null;
         }
-        flushAndClose(client);
-        flushAndClose(backend);
+        flushAndClose(client, finToClient);
+        flushAndClose(backend, finToBackend);
     }
 
-    private static void flushAndClose(Channel ch) {
-        if (ch != null && ch.isActive()) {
+    /** Closes after what is queued; a side that had our FIN has nothing queued (and no output to write to). */
+    private static void flushAndClose(Channel ch, boolean outputShut) {
+        if (ch == null || !ch.isActive()) {
+            return;
+        }
+        if (outputShut) {
+            ch.close();
+        } else {
             ch.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }

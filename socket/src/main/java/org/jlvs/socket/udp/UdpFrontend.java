@@ -70,7 +70,7 @@ public final class UdpFrontend extends SimpleChannelInboundHandler<DatagramPacke
             }
             plane.conns().packet(conn, TcpTransitions.DIR_INPUT, 0, bytes);
         }
-        if (plane.wouldLoop(new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort()))) {
+        if (plane.wouldLoop(plane.target(conn))) {
             plane.conns().expireNow(conn);
             data.release();
             return;
@@ -101,7 +101,7 @@ public final class UdpFrontend extends SimpleChannelInboundHandler<DatagramPacke
             plane.makeTransparent(b);
             b.localAddress(client);
         }
-        InetSocketAddress target = new InetSocketAddress(conn.destAddress().toInetAddress(), conn.destPort());
+        InetSocketAddress target = plane.target(conn);
         b.connect(target).addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
                 s.connected(f.channel());
