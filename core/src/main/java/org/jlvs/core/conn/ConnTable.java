@@ -16,8 +16,14 @@ import org.jlvs.core.tunable.Tunables;
  * The connection table: entries hashed by (protocol, client address, client port), so that both a
  * client's packets (lookupIn) and, for NAT, a realserver's replies (lookupOut) find their entry in
  * one bucket, as the kernel's conn_tab does. Lookups take no lock (entries are published with
- * release stores; a resize is detected by a sequence counter and retried); inserts and removals
- * lock one of 256 stripes.
+ * release stores); inserts and removals lock one of 256 stripes, chosen by the hash's low bits.
+ *
+ * <p>Growing never stops the table: the chains move to the larger bucket array one bucket at a
+ * time, under that bucket's stripe lock (a bucket's entries all land in buckets of the same
+ * stripe, as both sizes are multiples of the stripe count). Meanwhile lookups search the new
+ * array, then the old one; a per-stripe sequence counter makes a lookup that raced a move of its
+ * stripe search again. A million entries take some 100 ms to move, which a stop-the-world
+ * rehash would have taken from every packet.
  *
  * <p>Expiry uses a hashed timer wheel of 100 ms slots. A packet only writes the entry's new expiry
  * time; when the entry's slot comes round it is expired, or moved to the slot of its current
@@ -34,6 +40,7 @@ public final class ConnTable {
     static final int EXPIRE_LATER_SECONDS = 60;
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Conn[].class);
+    private static final VarHandle SEQ = MethodHandles.arrayElementVarHandle(int[].class);
 
     /** Told when an entry leaves the table, on the thread that expired it. */
     public interface Listener {
@@ -46,10 +53,16 @@ public final class ConnTable {
     private final Stats totals;
     private final int seed = ThreadLocalRandom.current().nextInt();
     private final Object[] stripes = new Object[STRIPES];
+    /** Per stripe: odd while a resize moves one of its chains (a seqlock for lookups). */
+    private final int[] stripeSeq = new int[STRIPES];
     private final AtomicInteger count = new AtomicInteger();
 
+    /** Where entries go. */
     private volatile Conn[] buckets = new Conn[1 << INITIAL_BITS];
-    private volatile int resizeSeq;
+    /** While a resize runs: the array whose chains are still moving to {@link #buckets}, else null. */
+    private volatile Conn[] oldBuckets;
+    /** Held by a resize and by walks over the whole table, so that a walk sees no entry twice. */
+    private final Object resizeLock = new Object();
 
     private final Object wheelLock = new Object();
     private final Conn[] wheel = new Conn[WHEEL_SLOTS];
@@ -144,34 +157,44 @@ public final class ConnTable {
 
     /**
      * Walks one chain for an entry whose masked key and client address match, and whose other
-     * address (virtual for in/template, realserver for out) matches too. Retried when a resize
-     * ran meanwhile.
+     * address (virtual for in/template, realserver for out) matches too. While a resize runs,
+     * the old array's chain too; searched again when a resize moved a chain of this stripe meanwhile.
      */
     private Conn find(int kind, int h, long key, long mask, long cHi, long cLo, long oHi, long oLo, int dport) {
+        int stripe = h & (STRIPES - 1);
         while (true) {
-            int seq = resizeSeq;
+            int seq = (int) SEQ.getAcquire(stripeSeq, stripe);
             if ((seq & 1) != 0) {
                 Thread.onSpinWait();
                 continue;
             }
             Conn[] t = buckets;
-            Conn found = null;
-            for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
-                if ((c.key & mask) != key || c.caddrLo != cLo || c.caddrHi != cHi) {
-                    continue;
-                }
-                boolean other = kind == FIND_OUT
-                        ? c.dport == dport && c.dest.address().lo() == oLo && c.dest.address().hi() == oHi
-                        : c.vaddrLo == oLo && c.vaddrHi == oHi;
-                if (other && (kind != FIND_TEMPLATE || (c.dport != 0xFFFF && !c.dead))) {
-                    found = c;
-                    break;
-                }
+            Conn[] old = oldBuckets;
+            Conn found = walk(t, kind, h, key, mask, cHi, cLo, oHi, oLo, dport);
+            if (found == null && old != null) {
+                found = walk(old, kind, h, key, mask, cHi, cLo, oHi, oLo, dport);
             }
-            if (resizeSeq == seq) {
+            VarHandle.loadLoadFence();
+            if ((int) SEQ.getOpaque(stripeSeq, stripe) == seq) {
                 return found;
             }
         }
+    }
+
+    private static Conn walk(Conn[] t, int kind, int h, long key, long mask, long cHi, long cLo, long oHi, long oLo,
+                             int dport) {
+        for (Conn c = (Conn) SLOT.getAcquire(t, h & (t.length - 1)); c != null; c = c.hashNext) {
+            if ((c.key & mask) != key || c.caddrLo != cLo || c.caddrHi != cHi) {
+                continue;
+            }
+            boolean other = kind == FIND_OUT
+                    ? c.dport == dport && c.dest.address().lo() == oLo && c.dest.address().hi() == oHi
+                    : c.vaddrLo == oLo && c.vaddrHi == oHi;
+            if (other && (kind != FIND_TEMPLATE || (c.dport != 0xFFFF && !c.dead))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ creating
@@ -216,21 +239,29 @@ public final class ConnTable {
         int h = bucketOf(c);
         synchronized (stripes[h & (STRIPES - 1)]) {
             Conn[] t = buckets;
-            int i = h & (t.length - 1);
-            Conn prev = null;
-            for (Conn x = (Conn) SLOT.getAcquire(t, i); x != null; x = x.hashNext) {
-                if (x == c) {
-                    if (prev == null) {
-                        SLOT.setRelease(t, i, x.hashNext);
-                    } else {
-                        prev.hashNext = x.hashNext;
-                    }
-                    count.decrementAndGet();
-                    return;
-                }
-                prev = x;
+            Conn[] old = oldBuckets;  // read after the new array, as a resize writes them the other way round
+            if (unlinkFrom(t, h, c) || (old != null && unlinkFrom(old, h, c))) {
+                count.decrementAndGet();
             }
         }
+    }
+
+    /** Takes {@code c} out of its chain in {@code t}; the entry keeps its own link, so a lookup standing on it goes on. */
+    private static boolean unlinkFrom(Conn[] t, int h, Conn c) {
+        int i = h & (t.length - 1);
+        Conn prev = null;
+        for (Conn x = (Conn) SLOT.getAcquire(t, i); x != null; x = x.hashNext) {
+            if (x == c) {
+                if (prev == null) {
+                    SLOT.setRelease(t, i, x.hashNext);
+                } else {
+                    prev.hashNext = x.hashNext;
+                }
+                return true;
+            }
+            prev = x;
+        }
+        return false;
     }
 
     /** Makes {@code c} run under template {@code ct} (ip_vs_control_add). */
@@ -479,50 +510,62 @@ public final class ConnTable {
             target <<= 1;
         }
         if (target != len) {
-            lockAll(0, target);
+            resize(target);
         }
     }
 
-    /** Takes every stripe lock in order, then rehashes into a table of {@code size} buckets. */
-    private void lockAll(int i, int size) {
-        if (i < STRIPES) {
-            synchronized (stripes[i]) {
-                lockAll(i + 1, size);
+    /**
+     * Moves every chain into a new array of {@code size} buckets, one old bucket at a time under
+     * its stripe's lock, with that stripe's sequence odd while its links change. Inserts go to the
+     * new array from the start; lookups and removals look in both until the end.
+     */
+    private void resize(int size) {
+        synchronized (resizeLock) {
+            Conn[] old = buckets;
+            Conn[] t = new Conn[size];
+            oldBuckets = old;  // before the new array: a lookup that sees the new one sees the old one too
+            buckets = t;
+            for (int i = 0; i < old.length; i++) {
+                int stripe = i & (STRIPES - 1);
+                synchronized (stripes[stripe]) {
+                    Conn head = (Conn) SLOT.getAcquire(old, i);
+                    if (head == null) {
+                        continue;
+                    }
+                    SEQ.setVolatile(stripeSeq, stripe, stripeSeq[stripe] + 1);  // odd: its lookups wait
+                    for (Conn c = head, next; c != null; c = next) {
+                        next = c.hashNext;
+                        int j = bucketOf(c) & (size - 1);
+                        c.hashNext = (Conn) SLOT.getAcquire(t, j);
+                        SLOT.setRelease(t, j, c);
+                    }
+                    SLOT.setRelease(old, i, null);
+                    SEQ.setRelease(stripeSeq, stripe, stripeSeq[stripe] + 1);
+                }
             }
-            return;
+            oldBuckets = null;
         }
-        Conn[] old = buckets;
-        Conn[] t = new Conn[size];
-        resizeSeq++; // odd: readers wait
-        for (Conn head : old) {
-            for (Conn c = head, next; c != null; c = next) {
-                next = c.hashNext;
-                int j = bucketOf(c) & (t.length - 1);
-                c.hashNext = t[j];
-                t[j] = c;
-            }
-        }
-        buckets = t;
-        resizeSeq++;
     }
 
     /** Visits every entry (for listings and dumps); entries may come and go meanwhile. */
     public void forEach(Consumer<Conn> action) {
-        java.util.ArrayList<Conn> chain = new java.util.ArrayList<>();
-        Conn[] t = buckets;
-        for (int i = 0; i < t.length; i++) {
-            synchronized (stripes[i & (STRIPES - 1)]) {
-                // copy the chain under its stripe lock, visit it outside
-                for (Conn x = (Conn) SLOT.getAcquire(t, i); x != null; x = x.hashNext) {
-                    if (!x.dead) {
-                        chain.add(x);
+        synchronized (resizeLock) {  // no chain moves under a walk: it would miss entries or see them twice
+            java.util.ArrayList<Conn> chain = new java.util.ArrayList<>();
+            Conn[] t = buckets;
+            for (int i = 0; i < t.length; i++) {
+                synchronized (stripes[i & (STRIPES - 1)]) {
+                    // copy the chain under its stripe lock, visit it outside
+                    for (Conn x = (Conn) SLOT.getAcquire(t, i); x != null; x = x.hashNext) {
+                        if (!x.dead) {
+                            chain.add(x);
+                        }
                     }
                 }
+                for (Conn x : chain) {
+                    action.accept(x);
+                }
+                chain.clear();
             }
-            for (Conn x : chain) {
-                action.accept(x);
-            }
-            chain.clear();
         }
     }
 }

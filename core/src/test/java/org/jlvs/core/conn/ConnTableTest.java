@@ -296,6 +296,64 @@ class ConnTableTest {
     }
 
     @Test
+    void lookupsInsertsAndRemovalsGoOnWhileTheTableGrows() throws Exception {
+        table.addService(ServiceConfig.of(HTTP, "rr"));
+        Destination d = add(HTTP, "192.168.1.11", 80, Forwarding.MASQ);
+        int n = 200_000;
+        Conn[] all = new Conn[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = conns.create(6, false, 0, 0x0A000000L + i, 1024 + (i & 0x7FFF), 0, VIP.lo(), 80, d, 80, 0);
+        }
+        java.util.concurrent.atomic.AtomicBoolean growing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicLong misses = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong lookups = new java.util.concurrent.atomic.AtomicLong();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            int i = 0;
+            while (growing.get()) {
+                Conn c = all[i];
+                if (conns.lookupIn(6, false, 0, c.caddrLo, c.clientPort(), 0, VIP.lo(), 80) != c
+                        || conns.lookupOut(6, false, 0, d.address().lo(), 80, 0, c.caddrLo, c.clientPort()) != c) {
+                    misses.incrementAndGet();
+                }
+                lookups.incrementAndGet();
+                i = (i + 7919) % n;
+            }
+        });
+        // entries come and go on another thread meanwhile: none may be lost or left behind
+        Thread churn = Thread.ofPlatform().start(() -> {
+            int i = 0;
+            while (growing.get()) {
+                Conn c = conns.create(6, false, 0, 0x0B000000L + (i & 0xFFFF), 2000, 0, VIP.lo(), 80, d, 80, 0);
+                if (conns.lookupIn(6, false, 0, c.caddrLo, 2000, 0, VIP.lo(), 80) != c) {
+                    misses.incrementAndGet();
+                }
+                conns.expireNow(c);
+                i++;
+            }
+        });
+        assertEquals(4096, conns.bucketCount());
+        while (lookups.get() < 1000) {
+            Thread.onSpinWait();
+        }
+        table.tick(clock.millis());  // grows, chain by chain, while the others run
+        long during = lookups.get();
+        Thread.sleep(20);
+        growing.set(false);
+        reader.join();
+        churn.join();
+        assertTrue(conns.bucketCount() >= 4 * n, "grown to " + conns.bucketCount());
+        assertTrue(during > 1000, "lookups ran during the resize: " + during);
+        assertEquals(0, misses.get(), "lookups that missed a present entry");
+        assertEquals(n, conns.size());
+        int[] seen = {0};
+        conns.forEach(c -> seen[0]++);
+        assertEquals(n, seen[0]);
+        for (Conn c : all) {
+            assertSame(c, conns.lookupIn(6, false, 0, c.caddrLo, c.clientPort(), 0, VIP.lo(), 80));
+        }
+    }
+
+    @Test
     void noDestinationGivesNoEntry() throws Exception {
         table.addService(ServiceConfig.of(HTTP, "rr"));
         assertNull(connect(HTTP, "203.0.113.10", 40000));
