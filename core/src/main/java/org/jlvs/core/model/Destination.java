@@ -55,7 +55,7 @@ public final class Destination {
         this.port = port;
     }
 
-    /** Applies an add or edit (the kernel's __ip_vs_update_dest). */
+    /** Applies an add or edit (the kernel's __ip_vs_update_dest), with its OVERLOAD rule. */
     public void configure(DestConfig c, boolean add, Profile profile) {
         int oldU = upperThreshold;
         int oldL = lowerThreshold;
@@ -69,9 +69,8 @@ public final class Destination {
         }
         upperThreshold = c.upperThreshold();
         lowerThreshold = c.lowerThreshold();
-        if (add) {
-            return;
-        }
+        // adds run the rule too: a server revived from the trash keeps its flag and counters
+        // (a new one has neither, so the rule changes nothing for it)
         if (profile == Profile.CLASSIC) {
             // edits only ever clear: a new upper threshold of 0 or one above the old
             if (c.upperThreshold() == 0 || c.upperThreshold() > oldU) {

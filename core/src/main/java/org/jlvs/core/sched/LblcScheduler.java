@@ -25,9 +25,8 @@ public final class LblcScheduler implements Scheduler {
     @Override
     public void tick(VirtualService svc, long nowMillis) {
         synchronized (svc.schedLock()) {
-            boolean k2026 = LocalityTable.is2026(svc);
-            // the 2026 fix "missing counter decrement in lblc" made the partial sweep count down
-            table.tick(svc, nowMillis, svc.context().tunables().lblcExpiration * 1000L, k2026);
+            // every kernel counts swept entries down; the 2026 lblc fix is about replaced entries
+            table.tick(svc, nowMillis, svc.context().tunables().lblcExpiration * 1000L);
         }
     }
 

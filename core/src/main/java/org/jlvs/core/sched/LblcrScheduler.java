@@ -61,7 +61,7 @@ public final class LblcrScheduler implements Scheduler {
     @Override
     public void tick(VirtualService svc, long nowMillis) {
         synchronized (svc.schedLock()) {
-            table.tick(svc, nowMillis, svc.context().tunables().lblcrExpiration * 1000L, true);
+            table.tick(svc, nowMillis, svc.context().tunables().lblcrExpiration * 1000L);
         }
     }
 

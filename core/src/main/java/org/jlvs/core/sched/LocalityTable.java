@@ -91,14 +91,14 @@ abstract class LocalityTable<E extends LocalityTable.Entry<E>> {
     }
 
     /** Runs every timer firing due by {@code now}, each at its own time. */
-    void tick(VirtualService svc, long now, long expirationMillis, boolean decrementOnSweep) {
+    void tick(VirtualService svc, long now, long expirationMillis) {
         while (nextFire <= now) {
-            fire(nextFire, expirationMillis, decrementOnSweep);
+            fire(nextFire, expirationMillis);
             nextFire += CHECK_EXPIRE_INTERVAL;
         }
     }
 
-    private void fire(long now, long expiration, boolean decrementOnSweep) {
+    private void fire(long now, long expiration) {
         if (counter % COUNT_FOR_FULL_EXPIRATION == 0) {
             int j = rover;
             for (int i = 0; i < TAB_SIZE; i++) {
@@ -144,9 +144,7 @@ abstract class LocalityTable<E extends LocalityTable.Entry<E>> {
                 } else {
                     prev.next = e.next;
                 }
-                if (decrementOnSweep) {
-                    entries--;
-                }
+                entries--;
                 released(e);
                 goal--;
             }
