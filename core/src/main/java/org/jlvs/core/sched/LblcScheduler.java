@@ -31,6 +31,13 @@ public final class LblcScheduler implements Scheduler {
     }
 
     @Override
+    public boolean holds(VirtualService svc, Destination dest) {
+        synchronized (svc.schedLock()) {
+            return table.any(e -> e.dest == dest);
+        }
+    }
+
+    @Override
     public Destination schedule(VirtualService svc, Flow flow) {
         long now = svc.context().clock().millis();
         synchronized (svc.schedLock()) {

@@ -121,6 +121,13 @@ public final class LblcrScheduler implements Scheduler {
     }
 
     @Override
+    public boolean holds(VirtualService svc, Destination dest) {
+        synchronized (svc.schedLock()) {
+            return table.any(e -> e.contains(dest));
+        }
+    }
+
+    @Override
     public Destination schedule(VirtualService svc, Flow flow) {
         long now = svc.context().clock().millis();
         var p = svc.context().tunables().profile;

@@ -155,6 +155,18 @@ abstract class LocalityTable<E extends LocalityTable.Entry<E>> {
         rover = j;
     }
 
+    /** True when some entry satisfies {@code refers} (a scan: control thread, rare). */
+    boolean any(java.util.function.Predicate<E> refers) {
+        for (E head : buckets) {
+            for (E e = head; e != null; e = e.next) {
+                if (refers.test(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** An entry left the table. */
     void released(E e) {
     }

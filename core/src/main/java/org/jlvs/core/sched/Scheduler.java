@@ -36,6 +36,15 @@ public interface Scheduler {
     }
 
     /**
+     * True while the scheduler's own state points at {@code dest} (lblc/lblcr cache entries hold
+     * a reference in the kernel), which keeps a deleted destination in the trash so that a
+     * re-add revives the object the cache knows. Control thread only.
+     */
+    default boolean holds(VirtualService svc, Destination dest) {
+        return false;
+    }
+
+    /**
      * Picks the destination for a new connection, or null when none is available
      * ("no destination available").
      */

@@ -17,6 +17,7 @@ import org.jlvs.core.model.ServiceKey;
 import org.jlvs.core.model.TunnelType;
 import org.jlvs.core.model.VirtualService;
 import org.jlvs.core.sched.SchedContext;
+import org.jlvs.core.sched.Scheduler;
 import org.jlvs.core.sched.SchedulerRegistry;
 import org.jlvs.core.stats.Estimator;
 import org.jlvs.core.stats.Stats;
@@ -351,7 +352,7 @@ public final class IpvsTable {
             while (it.hasNext()) {
                 Trashed t = it.next();
                 Destination d = t.dest;
-                if (d.totalConns() != 0 || d.persistConns() != 0) {
+                if (d.totalConns() != 0 || d.persistConns() != 0 || heldByScheduler(d)) {
                     t.idleSince = -1;
                 } else if (t.idleSince < 0) {
                     t.idleSince = nowMillis;
@@ -360,6 +361,16 @@ public final class IpvsTable {
                 }
             }
         }
+    }
+
+    /** A scheduler cache (lblc/lblcr) still points at this trashed destination: the kernel's refcount. */
+    private boolean heldByScheduler(Destination d) {
+        VirtualService s = services.get(d.service());
+        if (s == null) {
+            return false;
+        }
+        Scheduler sched = s.scheduler();
+        return sched != null && sched.holds(s, d);
     }
 
     /** One 2-second estimator step over every service, destination and the total. */
