@@ -100,6 +100,19 @@ public final class SchedReplay {
         if (params.has("profile")) {
             tunables.set("profile", params.get("profile").asText());
         }
+        if (params.has("sh_tab_bits")) {
+            tunables.shTabBits = params.get("sh_tab_bits").asInt();
+        }
+        if (params.has("mh_tab_index")) {
+            tunables.mhTabIndex = params.get("mh_tab_index").asInt();
+        }
+        if (params.has("hsiphash")) {
+            tunables.hsiphash32 = switch (params.get("hsiphash").asText()) {
+                case "64bit" -> false;
+                case "32bit" -> true;
+                default -> throw new IllegalArgumentException("hsiphash must be 64bit or 32bit");
+            };
+        }
         if (params.has("lblc_expiration")) {
             tunables.lblcExpiration = params.get("lblc_expiration").asInt();
         }

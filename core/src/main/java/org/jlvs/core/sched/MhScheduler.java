@@ -21,26 +21,25 @@ public final class MhScheduler implements Scheduler {
     static final long KEY1 = 2654435761L;
     static final long KEY2 = 2654446892L;
 
-    private final int size;
-    private final int tabBits;
-    private volatile Destination[] lookup;
+    /** Table size and weight bits, from the kernel build option, fixed once bound. */
+    private int size = PRIMES[DEFAULT_TAB_INDEX - 8];
+    private int tabBits = DEFAULT_TAB_INDEX / 2;
+    /** A 32-bit kernel's hsiphash (HalfSipHash, the keys cut to 32-bit words). */
+    private boolean half;
+    private volatile Destination[] lookup = new Destination[size];
 
-    public MhScheduler() {
-        this(DEFAULT_TAB_INDEX);
-    }
-
-    public MhScheduler(int tabIndex) {
-        this.size = PRIMES[tabIndex - 8];
-        this.tabBits = tabIndex / 2;
-        this.lookup = new Destination[size];
-    }
-
-    static int hashKey(int fold, int port, long key, int offset) {
-        return HsipHash.hash4(offset + port + fold, key, key);
+    private int hashKey(int fold, int port, long key, int offset) {
+        int v = offset + port + fold;
+        return half ? HsipHash.hash4Half(v, (int) key, (int) key) : HsipHash.hash4(v, key, key);
     }
 
     @Override
     public void init(VirtualService svc) {
+        var t = svc.context().tunables();
+        size = PRIMES[t.mhTabIndex - 8];
+        tabBits = t.mhTabIndex / 2;
+        half = t.hsiphash32;
+        lookup = new Destination[size];
         reassign(svc);
     }
 
@@ -88,7 +87,7 @@ public final class MhScheduler implements Scheduler {
             int lw = x.lastWeight();
             int t = (lw / gcd) >> shift;
             turns[i] = t != 0 ? t : (lw != 0 ? 1 : 0);
-            int fold = x.address().fold();
+            int fold = foldAs(svc.key().v6(), x.address());
             perm[i] = Integer.remainderUnsigned(hashKey(fold, x.port(), KEY1, 0), size);
             skip[i] = Integer.remainderUnsigned(hashKey(fold, x.port(), KEY2, 0), size - 1) + 1;
         }
@@ -116,6 +115,14 @@ public final class MhScheduler implements Scheduler {
         }
     }
 
+    /**
+     * A server address folded the way the kernel folds it, with the service's family (svc->af):
+     * an IPv6 tunnel server of an IPv4 service is read as its first 32-bit word only.
+     */
+    private static int foldAs(boolean svcV6, org.jlvs.core.model.IpAddress a) {
+        return a.isV6() && !svcV6 ? (int) (a.hi() >>> 32) : a.fold();
+    }
+
     private static boolean unusable(Destination d) {
         return d.weight() <= 0 || d.overloaded();
     }
@@ -125,7 +132,8 @@ public final class MhScheduler implements Scheduler {
         int flags = svc.flags();
         int port = (flags & SchedFlags.SCHED2) != 0 ? flow.hashPort() : 0;
         int fold = flow.srcFold();
-        Destination[] t = lookup;
+        Destination[] t = lookup; // read first: init wrote size and the hash before it
+        int size = t.length;
         int ihash = Integer.remainderUnsigned(hashKey(fold, port, KEY1, 0), size);
         Destination d = t[ihash];
         if (d == null) {

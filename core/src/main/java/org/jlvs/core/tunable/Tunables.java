@@ -47,6 +47,17 @@ public final class Tunables {
     public volatile int pmtuDisc = 1;
     public volatile int snatReroute = 1;
     public volatile int runEstimation = 1;
+    /**
+     * Kernel build options the hashing schedulers depend on (Kconfig, not sysctls: not listed or
+     * settable by name). A scheduler reads them when it is bound to a service.
+     * CONFIG_IP_VS_SH_TAB_BITS (4..20): sh's table has 2^bits slots.
+     */
+    public volatile int shTabBits = 8;
+    /** CONFIG_IP_VS_MH_TAB_INDEX (8..17): mh's table size is the index-8th prime of its list. */
+    public volatile int mhTabIndex = 12;
+    /** A 32-bit kernel: hsiphash is HalfSipHash-1-3 with 32-bit keys, not SipHash-1-3 (mh). */
+    public volatile boolean hsiphash32;
+
     /** Seconds an lblc entry may stay unused (sysctl lblc_expiration, kernel default 24 h). */
     public volatile int lblcExpiration = 24 * 60 * 60;
     /** Seconds an lblcr set may stay unmodified (sysctl lblcr_expiration, kernel default 24 h). */
