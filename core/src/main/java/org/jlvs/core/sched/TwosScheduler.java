@@ -58,7 +58,7 @@ public final class TwosScheduler implements Scheduler {
             }
         }
         int[] byDraw = null;
-        if (total < TABLE_LIMIT) {
+        if (n > 0 && total < TABLE_LIMIT) { // nothing usable: no table, the pick is null
             byDraw = new int[total + 1];
             for (int r = 0, i = 0; r <= total; r++) {
                 while (cum[i] < r) {
