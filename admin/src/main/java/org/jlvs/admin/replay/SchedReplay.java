@@ -211,7 +211,9 @@ public final class SchedReplay {
                 Endpoint e = Endpoint.parse(text(s, "dest"));
                 DestConfig c = DestConfig.of(e.addr(), e.port(), forwardingFor(e.addr()), s.path("weight").asInt(1))
                         .withThresholds(s.path("u_threshold").asInt(0), s.path("l_threshold").asInt(0));
-                deleted.remove(table.addDest(key, c));
+                table.addDest(key, c);
+                // revived or, once the trash let it go, created afresh: either way it is live again
+                deleted.removeIf(x -> x.address().equals(e.addr()) && x.port() == e.port());
             }
             case "del_dest" -> {
                 Endpoint e = Endpoint.parse(text(s, "dest"));
