@@ -58,7 +58,9 @@ public final class TwosScheduler implements Scheduler {
             }
         }
         int[] byDraw = null;
-        if (n > 0 && total < TABLE_LIMIT) { // nothing usable: no table, the pick is null
+        // nothing usable: no table, the pick is null; a sum past INT_MAX (weights are ints) wraps
+        // as the kernel's does, and is searched, never tabled
+        if (n > 0 && total >= 0 && total < TABLE_LIMIT) {
             byDraw = new int[total + 1];
             for (int r = 0, i = 0; r <= total; r++) {
                 while (cum[i] < r) {

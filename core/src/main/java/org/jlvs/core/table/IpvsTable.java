@@ -266,8 +266,8 @@ public final class IpvsTable {
         if (c.address().isV6() != s.key().v6() && c.forwarding() != Forwarding.TUNNEL) {
             throw new IpvsException(Errno.EINVAL, "Different address family is allowed only for tunneling servers");
         }
-        if (c.weight() < 0 || c.weight() > 65535) {
-            throw new IpvsException(Errno.ERANGE, "weight must be in 0..65535");
+        if (c.weight() < 0) { // the kernel's only bound; ipvsadm and keepalived stop at 65535 themselves
+            throw new IpvsException(Errno.ERANGE, "server weight less than zero");
         }
         if (c.upperThreshold() < 0 || c.lowerThreshold() < 0) {
             throw new IpvsException(Errno.ERANGE, "thresholds must not be negative");

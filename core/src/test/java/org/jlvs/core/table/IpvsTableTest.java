@@ -35,6 +35,15 @@ class IpvsTableTest {
     }
 
     @Test
+    void weightsAboveTheIpvsadmLimitAreTheKernelsToTake() throws Exception {
+        // ip_vs_add_dest refuses only negative weights; ipvsadm and keepalived stop at 65535
+        Destination d = t.addDest(HTTP, DestConfig.of(IpAddress.parse("192.168.1.12"), 80, Forwarding.MASQ, 65536));
+        assertEquals(65536, d.weight());
+        t.editDest(HTTP, DestConfig.of(IpAddress.parse("192.168.1.12"), 80, Forwarding.MASQ, Integer.MAX_VALUE));
+        assertEquals(Integer.MAX_VALUE, d.weight());
+    }
+
+    @Test
     void refusedChangesLeaveTheTableUnchanged() {
         assertRefused(Errno.EEXIST, new Command.AddService(ServiceConfig.of(HTTP, "wlc")));
         assertRefused(Errno.ENOENT, new Command.AddService(ServiceConfig.of(
@@ -45,7 +54,6 @@ class IpvsTableTest {
                 ServiceKey.of(Protocol.UDP, IpAddress.parse("10.0.0.2"), 53), "rr")));
         assertRefused(Errno.ENOENT, new Command.EditService(ServiceConfig.of(HTTP, "nope")));
         assertRefused(Errno.EEXIST, new Command.AddDest(HTTP, DestConfig.of(RS, 80, Forwarding.ROUTE, 1)));
-        assertRefused(Errno.ERANGE, new Command.AddDest(HTTP, DestConfig.of(IpAddress.parse("192.168.1.12"), 80, Forwarding.MASQ, 65536)));
         assertRefused(Errno.ERANGE, new Command.AddDest(HTTP, DestConfig.of(IpAddress.parse("192.168.1.12"), 80, Forwarding.MASQ, -1)));
         assertRefused(Errno.ERANGE, new Command.AddDest(HTTP,
                 DestConfig.of(IpAddress.parse("192.168.1.12"), 80, Forwarding.MASQ, 1).withThresholds(0, 5)));
