@@ -229,7 +229,9 @@ public final class SchedReplay {
             case "advance_time" -> {
                 long to = clock.millis() + Math.round(s.path("seconds").asDouble() * 1000);
                 clock.set(to);
-                table.tick(to);
+                // the scheduler's timers only: the format revives every deleted server from the
+                // trash, so the table's trash expiry (120 s idle) must not free one
+                svc().tick(to);
             }
             case "check" -> check(where, s);
             default -> throw new IllegalArgumentException("unknown op " + op);
