@@ -101,10 +101,10 @@ public final class SchedReplay {
             tunables.set("profile", params.get("profile").asText());
         }
         if (params.has("sh_tab_bits")) {
-            tunables.shTabBits = params.get("sh_tab_bits").asInt();
+            tunables.shTabBits = kconfig(params, "sh_tab_bits", 4, 20);
         }
         if (params.has("mh_tab_index")) {
-            tunables.mhTabIndex = params.get("mh_tab_index").asInt();
+            tunables.mhTabIndex = kconfig(params, "mh_tab_index", 8, 17);
         }
         if (params.has("hsiphash")) {
             tunables.hsiphash32 = switch (params.get("hsiphash").asText()) {
@@ -154,6 +154,15 @@ public final class SchedReplay {
                 failures.add("list order after the build is " + got + ", expected " + want);
             }
         }
+    }
+
+    /** A Kconfig value, within the range its Kconfig entry allows. */
+    private static int kconfig(JsonNode params, String name, int min, int max) {
+        int v = params.get(name).asInt();
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max);
+        }
+        return v;
     }
 
     private Forwarding forwardingFor(IpAddress a) {
