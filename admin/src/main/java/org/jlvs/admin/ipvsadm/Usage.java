@@ -1,6 +1,6 @@
 package org.jlvs.admin.ipvsadm;
 
-/** The -v line (ipvsadm 1.31's, exactly) and the -h text (JLVS's own wording of ipvsadm's usage). */
+/** The -v line and the -h text, exactly as ipvsadm 1.31 prints them (help on stdout, exit 0). */
 final class Usage {
     static final String VERSION = "ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)";
 
@@ -27,20 +27,20 @@ final class Usage {
                 + "\n"
                 + "Commands:\n"
                 + "Either long or short options are allowed.\n"
-                + "  --add-service     -A        add a virtual service with options\n"
-                + "  --edit-service    -E        edit a virtual service with options\n"
-                + "  --delete-service  -D        delete a virtual service\n"
+                + "  --add-service     -A        add virtual service with options\n"
+                + "  --edit-service    -E        edit virtual service with options\n"
+                + "  --delete-service  -D        delete virtual service\n"
                 + "  --clear           -C        clear the whole table\n"
                 + "  --restore         -R        restore rules from stdin\n"
                 + "  --save            -S        save rules to stdout\n"
-                + "  --add-server      -a        add a real server with options\n"
-                + "  --edit-server     -e        edit a real server with options\n"
-                + "  --delete-server   -d        delete a real server\n"
+                + "  --add-server      -a        add real server with options\n"
+                + "  --edit-server     -e        edit real server with options\n"
+                + "  --delete-server   -d        delete real server\n"
                 + "  --list            -L|-l     list the table\n"
                 + "  --zero            -Z        zero counters in a service or all services\n"
                 + "  --set tcp tcpfin udp        set connection timeout values\n"
-                + "  --start-daemon              start the connection sync daemon\n"
-                + "  --stop-daemon               stop the connection sync daemon\n"
+                + "  --start-daemon              start connection sync daemon\n"
+                + "  --stop-daemon               stop connection sync daemon\n"
                 + "  --help            -h        display this help message\n"
                 + "\n"
                 + "virtual-service:\n"
