@@ -9,9 +9,9 @@ import org.jlvs.core.model.IpAddress;
 
 /**
  * How listings name an endpoint (ipvsadm's addrport_to_anyname): {@code addr:port}, or
- * {@code [addr]:port} for IPv6. Without -n an IPv4 address becomes its reverse-lookup name and a
- * port the /etc/services name for the protocol. IPv6 addresses stay numeric even then: ipvsadm
- * asks the resolver with an IPv4-sized address length, which the resolver refuses.
+ * {@code [addr]:port} for IPv6. Without -n an address (IPv4 or IPv6: ipvsadm 1.31 passes the
+ * family's own address length to gethostbyaddr) becomes its reverse-lookup name, kept in the
+ * brackets for IPv6, and a port the /etc/services name for the protocol.
  */
 final class Names {
     /** ipvsadm formats into a 60-byte buffer. */
@@ -28,7 +28,7 @@ final class Names {
 
     /** @param proto "tcp", "udp", "sctp", or null when no protocol is known (fwmark services) */
     String addrPort(IpAddress a, int port, String proto) {
-        String host = numeric || a.isV6() ? a.toString() : host(a);
+        String host = numeric ? a.toString() : host(a);
         String p = null;
         if (!numeric && proto != null) {
             p = services.name(port, proto);
@@ -41,10 +41,13 @@ final class Names {
         return hosts.computeIfAbsent(a, Names::reverse);
     }
 
-    /** gethostbyaddr, falling back to the numeric form. */
+    /** gethostbyaddr, falling back to the numeric form (inet_ntop's, not the JDK's). */
     private static String reverse(IpAddress a) {
         try {
-            return InetAddress.getByAddress(a.bytes()).getHostName();
+            InetAddress ia = InetAddress.getByAddress(a.bytes());
+            String name = ia.getHostName();
+            // the JDK answers its own literal form when nothing resolves
+            return name.equals(ia.getHostAddress()) ? a.toString() : name;
         } catch (UnknownHostException | SecurityException e) {
             return a.toString();
         }
