@@ -14,15 +14,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every ipvsadm golden case, replayed by the case set's own replay.sh through bin/ipvsadm against
- * a real jlvsd --data-plane none, byte for byte.
+ * a real jlvsd --data-plane none, byte for byte: the shared sample, and JLVS's own cases in the
+ * same format (admin/src/test/ipvsadm-cases), derived from ipvsadm 1.31's source for what the
+ * sample does not cover.
  */
 class IpvsadmGoldenTest {
     static final Path SHARED = Path.of(System.getProperty("jlvs.shared", "../../shared")).toAbsolutePath().normalize();
+    static final Path OWN_CASES = Path.of("../admin/src/test/ipvsadm-cases").toAbsolutePath().normalize();
 
     @Test
     void everyGoldenCasePassesThroughBinIpvsadm() throws Exception {
+        replay(SHARED.resolve("ipvsadm/cases"));
+    }
+
+    @Test
+    void everyOwnCasePassesThroughBinIpvsadm() throws Exception {
+        replay(OWN_CASES);
+    }
+
+    private static void replay(Path cases) throws Exception {
         Path replay = SHARED.resolve("ipvsadm/replay.sh");
-        Path cases = SHARED.resolve("ipvsadm/cases");
         long expected;
         try (var s = Files.list(cases)) {
             expected = s.filter(Files::isDirectory).count();

@@ -1,0 +1,1 @@
+ipvsadm --set 10 20
