@@ -285,17 +285,7 @@ public final class IpvsTable {
 
     /** The kernel accepts only unicast (or local) realserver addresses. */
     private static void checkUnicast(IpAddress a) throws IpvsException {
-        boolean bad;
-        if (!a.isV6()) {
-            int v = a.v4();
-            int first = v >>> 24;
-            bad = first == 0 || v == -1 || (first & 0xF0) == 0xE0;
-        } else {
-            boolean multicast = (a.hi() >>> 56) == 0xFF;
-            boolean linkLocal = (a.hi() >>> 54) == (0xFE80L >>> 6);
-            bad = a.isAny() || multicast || linkLocal;
-        }
-        if (bad) {
+        if (!RealServerAddress.acceptable(a)) {
             throw new IpvsException(Errno.EINVAL,
                     "Invalid operation.  Possibly wrong module version, address not unicast, ...");
         }
