@@ -6,6 +6,7 @@ import java.util.List;
 import org.jlvs.admin.control.ConnEntry;
 import org.jlvs.admin.ipvsadm.ConnRow;
 import org.jlvs.admin.ipvsadm.IpvsControl;
+import org.jlvs.admin.ipvsadm.NoSyncDaemon;
 import org.jlvs.admin.ipvsadm.SyncDaemon;
 import org.jlvs.core.model.IpAddress;
 import org.jlvs.core.table.Command;
@@ -16,8 +17,6 @@ import org.jlvs.admin.control.Response;
 
 /** What ipvsadm sees when the director runs it: the live table, through the director's one door. */
 final class DirectorControl implements IpvsControl {
-    static final String NO_SYNC_DAEMON = "sync daemon is not available yet";
-
     private final Director director;
 
     DirectorControl(Director director) {
@@ -55,12 +54,12 @@ final class DirectorControl implements IpvsControl {
     }
 
     @Override
-    public void startDaemon(SyncDaemon daemon) {
-        throw new UnsupportedOperationException(NO_SYNC_DAEMON);
+    public void startDaemon(SyncDaemon daemon) throws IpvsException {
+        NoSyncDaemon.start(daemon);
     }
 
     @Override
-    public void stopDaemon(SyncDaemon daemon) {
-        throw new UnsupportedOperationException(NO_SYNC_DAEMON);
+    public void stopDaemon(SyncDaemon daemon) throws IpvsException {
+        NoSyncDaemon.stop(daemon);
     }
 }

@@ -9,8 +9,6 @@ import org.jlvs.core.table.TableSnapshot;
 
 /** ipvsadm over a table in this process: no connections yet, no sync daemons. */
 public final class LocalControl implements IpvsControl {
-    static final String NO_SYNC_DAEMON = "sync daemon is not available yet";
-
     private final IpvsTable table;
 
     public LocalControl() {
@@ -46,12 +44,12 @@ public final class LocalControl implements IpvsControl {
     }
 
     @Override
-    public void startDaemon(SyncDaemon daemon) {
-        throw new UnsupportedOperationException(NO_SYNC_DAEMON);
+    public void startDaemon(SyncDaemon daemon) throws IpvsException {
+        NoSyncDaemon.start(daemon);
     }
 
     @Override
-    public void stopDaemon(SyncDaemon daemon) {
-        throw new UnsupportedOperationException(NO_SYNC_DAEMON);
+    public void stopDaemon(SyncDaemon daemon) throws IpvsException {
+        NoSyncDaemon.stop(daemon);
     }
 }

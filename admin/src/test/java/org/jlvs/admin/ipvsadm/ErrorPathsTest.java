@@ -108,9 +108,11 @@ class ErrorPathsTest {
 
     @Test
     void syncDaemonsParseButAreNotAvailableYet() {
-        expect("ipvsadm --start-daemon backup --mcast-interface eth1 --syncid 7", 255,
-                LocalControl.NO_SYNC_DAEMON + "\n", "");
-        expect("ipvsadm --stop-daemon master", 255, LocalControl.NO_SYNC_DAEMON + "\n", "");
+        expect("ipvsadm --start-daemon backup --mcast-interface lo --syncid 7", 255,
+                NoSyncDaemon.NOT_AVAILABLE + "\n", "");
+        // what the kernel answers without a daemon: no such interface, none running
+        expect("ipvsadm --start-daemon master --mcast-interface nosuchdev0", 255, "No such device\n", "");
+        expect("ipvsadm --stop-daemon master", 255, "No daemon is running\n", "");
         expect("ipvsadm -L --daemon", 0, "", "");
     }
 

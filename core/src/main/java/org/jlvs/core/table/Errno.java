@@ -17,7 +17,9 @@ public enum Errno {
     /** Not permitted. */
     EPERM(1),
     /** The table cannot take more (a configured limit). */
-    ENOMEM(12);
+    ENOMEM(12),
+    /** No such network device (a sync daemon's multicast interface). */
+    ENODEV(19);
 
     private final int number;
 

@@ -1,0 +1,1 @@
+ipvsadm --start-daemon master --mcast-interface nosuchdev44 --syncid 44
