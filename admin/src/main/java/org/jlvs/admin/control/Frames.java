@@ -4,13 +4,17 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The control socket's framing: a 4-byte big-endian length, then that many bytes. Frames over
  * {@link #MAX_MESSAGE} bytes are refused before they are read. java.base only.
  */
 public final class Frames {
-    public static final int MAX_MESSAGE = 1 << 20;
+    /** What the director accepts: an ipvsadm -R call carries the whole rule file, which can run to megabytes. */
+    public static final int MAX_MESSAGE = 1 << 28;
+    /** Memory is taken as bytes arrive, in steps of this, never for a length alone. */
+    private static final int STEP = 1 << 20;
     /** What a client accepts from the director. */
     public static final int MAX_ANSWER = 1 << 30;
 
@@ -46,8 +50,18 @@ public final class Frames {
         if (len < 0 || len > limit) {
             throw new MessageTooLargeException(len, limit);
         }
-        byte[] b = new byte[len];
-        in.readFully(b);
+        byte[] b = new byte[Math.min(len, STEP)];
+        int have = 0;
+        while (have < len) {
+            if (have == b.length) {
+                b = Arrays.copyOf(b, (int) Math.min(len, 2L * b.length));
+            }
+            int n = in.read(b, have, b.length - have);
+            if (n < 0) {
+                throw new EOFException("control message cut short after " + have + " of " + len + " bytes");
+            }
+            have += n;
+        }
         return b;
     }
 
