@@ -1,10 +1,12 @@
 package org.jlvs.core.table;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.jlvs.core.model.IpAddress;
 
@@ -26,12 +28,17 @@ final class RealServerAddress {
     /** Whether the kernel would accept {@code a} as a real server, on this host. */
     static boolean acceptable(IpAddress a) {
         if (!a.isV6()) {
-            return v4Acceptable(a.v4(), read(FIB_TRIE));
+            // streamed: on a router the main table before the local one can be very long
+            try (Stream<String> lines = Files.lines(FIB_TRIE, StandardCharsets.ISO_8859_1)) {
+                return v4Acceptable(a.v4(), lines::iterator);
+            } catch (IOException | UncheckedIOException | SecurityException e) {
+                return v4Acceptable(a.v4(), List.of());
+            }
         }
         return v6Acceptable(a.hi(), a.lo()) || isLocalV6(a, read(IF_INET6));
     }
 
-    static boolean v4Acceptable(int v, List<String> fibTrie) {
+    static boolean v4Acceptable(int v, Iterable<String> fibTrie) {
         int first = v >>> 24;
         if (first == 0 || v == -1 || (first & 0xF0) == 0xE0) {
             return false;
@@ -44,7 +51,7 @@ final class RealServerAddress {
      * The type of the longest prefix of the "Local:" table in /proc/net/fib_trie that holds
      * {@code v}, or null when none does (the kernel then answers unicast).
      */
-    static String localTableType(int v, List<String> fibTrie) {
+    static String localTableType(int v, Iterable<String> fibTrie) {
         boolean local = false;
         long leaf = -1;
         int bestLen = -1;
