@@ -17,7 +17,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every fixture under shared/keepalived/fixtures through the real launcher:
+ * Every fixture under shared/keepalived/fixtures, and the repo-local ones under
+ * e2e/src/test/keepalived-fixtures (real files collected here, tables worked out by hand), through the real launcher:
  * {@code bin/jlvsd -f FILE --print-table[=STATE]} must print expected[.STATE].txt byte for byte
  * and exit 0 (fixture 13 reads its include tree through {@code --root}).
  */
@@ -29,11 +30,31 @@ class KeepalivedFixturesTest {
         return Path.of(System.getProperty("jlvs.shared", "../../shared"), "keepalived", "fixtures");
     }
 
+    /** The fixtures kept in this repository, in the same layout. */
+    static Path localFixtures() {
+        return Path.of("src", "test", "keepalived-fixtures");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyFixtureAndStatePrintsItsTable() throws IOException {
         Director.requireBuild();
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(fixtures())) {
+        addFixtures(fixtures(), tests);
+        assertFalse(tests.isEmpty(), "no fixtures under " + fixtures().toAbsolutePath());
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLocalFixtureAndStatePrintsItsTable() throws IOException {
+        Director.requireBuild();
+        List<DynamicTest> tests = new ArrayList<>();
+        addFixtures(localFixtures(), tests);
+        assertFalse(tests.isEmpty(), "no fixtures under " + localFixtures().toAbsolutePath());
+        return tests.stream();
+    }
+
+    private static void addFixtures(Path root, List<DynamicTest> tests) throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path expected : files.filter(p -> p.getFileName().toString().matches("expected(\\..+)?\\.txt"))
@@ -46,8 +67,6 @@ class KeepalivedFixturesTest {
                 }
             }
         }
-        assertFalse(tests.isEmpty(), "no fixtures under " + fixtures().toAbsolutePath());
-        return tests.stream();
     }
 
     private static void check(Path dir, String state, Path expected) throws Exception {
