@@ -50,8 +50,8 @@ final class RealServerKeywords {
         KeywordTable t = new KeywordTable();
         t.on("weight", s -> {
             String w = s.word(1);
-            OptionalLong n = w == null ? OptionalLong.empty() : Values.parseUnsigned(w);
-            if (n.isEmpty() || n.getAsLong() > VirtualServerKeywords.WEIGHT_LIMIT) {
+            OptionalLong n = v.lenient(s, 1, 0, VirtualServerKeywords.WEIGHT_LIMIT);
+            if (n.isEmpty()) {
                 rep.error(s.at(), "Real server weight " + w + " is outside range 0-" + VirtualServerKeywords.WEIGHT_LIMIT);
                 return;
             }
@@ -63,8 +63,10 @@ final class RealServerKeywords {
                 ctx.rs().method = m;
             }
         });
-        t.on("uthreshold", s -> v.unsigned(s, 1, 0, VirtualServerKeywords.UINT_MAX).ifPresent(u -> ctx.rs().upperThreshold = u));
-        t.on("lthreshold", s -> v.unsigned(s, 1, 0, VirtualServerKeywords.UINT_MAX).ifPresent(l -> ctx.rs().lowerThreshold = l));
+        t.on("uthreshold", s -> v.lenient(s, 1, 0, VirtualServerKeywords.UINT_MAX).ifPresentOrElse(u -> ctx.rs().upperThreshold = u,
+                () -> rep.error(s.at(), "Invalid real_server uthreshold '" + s.word(1) + "' - ignoring")));
+        t.on("lthreshold", s -> v.lenient(s, 1, 0, VirtualServerKeywords.UINT_MAX).ifPresentOrElse(l -> ctx.rs().lowerThreshold = l,
+                () -> rep.error(s.at(), "Invalid real_server lthreshold '" + s.word(1) + "' - ignoring")));
         t.on("inhibit_on_failure", s -> v.flag(s, 1).ifPresent(b -> ctx.rs().inhibit = b));
         t.on("notify_up", s -> {
             if (ctx.rs().notifyUp != null) {

@@ -45,6 +45,61 @@ final class Values {
         return v;
     }
 
+    /**
+     * Word {@code i} read as keepalived's running daemon reads the numbers it may take
+     * "ignoring errors" (read_unsigned_strvec with ignore_error: weights, quorum, hysteresis,
+     * thresholds): strtoul's value is kept whenever it falls in [min, max], even if text follows
+     * the digits ("weight 1.5" is 1, "weight 5abc" is 5, a word without digits is 0) or a minus
+     * sign leads ("-0" is 0); such a number is only warned about. Anything else is reported and
+     * empty, and the caller keeps its previous value.
+     */
+    OptionalLong lenient(Stmt s, int i, long min, long max) {
+        String w = s.word(i);
+        if (w == null) {
+            rep.error(s.at(), s.keyword() + ": missing value");
+            return OptionalLong.empty();
+        }
+        int start = 0;
+        while (start < w.length() && Decomment.isBlank(w.charAt(start))) {
+            start++;
+        }
+        boolean negative = start < w.length() && w.charAt(start) == '-';
+        int k = start;
+        if (k < w.length() && (w.charAt(k) == '+' || w.charAt(k) == '-')) {
+            k++;
+        }
+        int digits = k;
+        java.math.BigInteger magnitude = java.math.BigInteger.ZERO;
+        while (k < w.length() && w.charAt(k) >= '0' && w.charAt(k) <= '9') {
+            magnitude = magnitude.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(w.charAt(k) - '0'));
+            k++;
+        }
+        boolean converted = k > digits;
+        boolean trailing = !converted || k < w.length();
+        java.math.BigInteger ulongMax = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+        java.math.BigInteger val = magnitude.min(ulongMax);
+        if (negative && converted && val.signum() > 0 && magnitude.compareTo(ulongMax) <= 0) {
+            val = ulongMax.add(java.math.BigInteger.ONE).subtract(val);  // strtoul negates in unsigned long
+        }
+        boolean inRange = val.compareTo(java.math.BigInteger.valueOf(min)) >= 0
+                && val.compareTo(java.math.BigInteger.valueOf(max)) <= 0;
+        if (!negative && !trailing) {
+            if (inRange) {
+                return OptionalLong.of(val.longValue());
+            }
+            rep.error(s.at(), s.keyword() + ": number '" + w + "' outside range [" + min + ", " + max + "]");
+            return OptionalLong.empty();
+        }
+        String what = negative ? "negative number" : "invalid number";
+        if (inRange) {
+            rep.warning(s.at(), s.keyword() + ": WARNING - " + what + " '" + w + "' - keepalived takes "
+                    + val + " from it");
+            return OptionalLong.of(val.longValue());
+        }
+        rep.error(s.at(), s.keyword() + ": WARNING - " + what + " '" + w + "'");
+        return OptionalLong.empty();
+    }
+
     static OptionalLong parseUnsigned(String w) {
         if (w.isEmpty() || w.length() > 18) {
             return OptionalLong.empty();

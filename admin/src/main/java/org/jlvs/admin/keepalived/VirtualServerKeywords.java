@@ -165,16 +165,30 @@ final class VirtualServerKeywords {
             }
         });
         t.on("quorum", s -> {
-            OptionalLong q = s.word(1) == null ? OptionalLong.empty() : Values.parseUnsigned(s.word(1));
-            if (q.isEmpty() || q.getAsLong() < 1 || q.getAsLong() > UINT_MAX) {
+            OptionalLong q = v.lenient(s, 1, 1, UINT_MAX);
+            if (q.isEmpty()) {
                 rep.error(s.at(), "Quorum " + s.word(1) + " must be in [1, " + UINT_MAX + "]. Setting to 1.");
                 ctx.vs().quorum = 1;
             } else {
                 ctx.vs().quorum = q.getAsLong();
             }
         });
-        t.on("hysteresis", s -> v.unsigned(s, 1, 0, UINT_MAX).ifPresent(h -> ctx.vs().hysteresis = h));
-        t.on("weight", s -> v.unsigned(s, 1, 1, WEIGHT_LIMIT).ifPresent(w -> ctx.vs().weight = (int) w));
+        t.on("hysteresis", s -> {
+            OptionalLong h = v.lenient(s, 1, 0, UINT_MAX);
+            if (h.isEmpty()) {
+                rep.error(s.at(), "Hysteresis " + s.word(1) + " must be in [0, " + UINT_MAX + "] - ignoring");
+            } else {
+                ctx.vs().hysteresis = h.getAsLong();
+            }
+        });
+        t.on("weight", s -> {
+            OptionalLong w = v.lenient(s, 1, 1, WEIGHT_LIMIT);
+            if (w.isEmpty()) {
+                rep.error(s.at(), "Virtual server weight " + s.word(1) + " is outside range 1-" + WEIGHT_LIMIT);
+            } else {
+                ctx.vs().weight = (int) w.getAsLong();
+            }
+        });
         t.on("sorry_server", s -> sorryServer(ctx, s));
         t.on("sorry_server_inhibit", s -> {
             if (ctx.vs().sorry != null) {
