@@ -82,7 +82,7 @@ final class GroupReader {
         String text = s.keyword();
         int port = 0;
         if (s.size() >= 2) {
-            port = Values.port(s.word(1));
+            port = Values.lenientPort(s.word(1));
             if (port < 0) {
                 ctx.rep.error(s.at(), "Invalid virtual server group IP address " + text + " port " + s.word(1) + " - skipping");
                 return;

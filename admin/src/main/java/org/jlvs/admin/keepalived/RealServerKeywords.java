@@ -12,7 +12,7 @@ final class RealServerKeywords {
     /** {@code real_server IP [PORT]} (alloc_rs): a bad address skips the whole block. */
     static void open(ParseContext ctx, Stmt s) {
         VsBuilder vs = ctx.vs();
-        Values.Endpoint e = Values.endpoint(s);
+        Values.Endpoint e = Values.endpoint(s, ctx.rep);
         if (e == null) {
             ctx.rep.error(s.at(), "Invalid real server ip address " + s.word(1) + " - skipping");
             ctx.blocks.skipBlock();

@@ -194,10 +194,65 @@ final class Values {
      * Words 1 and 2 as {@code IP [PORT]} (keepalived's inet_stosockaddr), or null when either is
      * not valid; the caller reports it in its own words.
      */
-    static Endpoint endpoint(Stmt s) {
-        IpAddress a = s.word(1) == null ? null : IpAddress.tryParse(s.word(1));
-        int port = s.word(2) == null ? 0 : port(s.word(2));
-        return a == null || port < 0 ? null : new Endpoint(a, port);
+    /**
+     * {@code IP [PORT]} as keepalived's alloc_vs/alloc_rs/alloc_ssvr read it (inet_stosockaddr):
+     * a port written only with zeros counts as none (0); any other is read leniently (strtoul,
+     * text after the digits ignored) and must be in 1..65535; the address loses whatever follows
+     * a '-' (else a '/'), so {@code 10.0.0.1/32} and {@code 10.0.0.1-5} are 10.0.0.1.
+     */
+    static Endpoint endpoint(Stmt s, Reporter rep) {
+        String ip = s.word(1);
+        if (ip == null) {
+            return null;
+        }
+        int port = s.word(2) == null ? 0 : lenientPort(s.word(2));
+        if (port < 0) {
+            return null;
+        }
+        if (port > 0 && !s.word(2).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            rep.warning(s.at(), "WARNING - invalid number '" + s.word(2) + "' - keepalived takes port " + port + " from it");
+        }
+        int cut = ip.indexOf('-');
+        if (cut < 0) {
+            cut = ip.indexOf('/');
+        }
+        IpAddress a = IpAddress.tryParse(cut >= 0 ? ip.substring(0, cut) : ip);
+        return a == null || a.isV6() != (ip.indexOf(':') >= 0) ? null : new Endpoint(a, port);
+    }
+
+    /**
+     * A port as keepalived hands it to inet_stosockaddr: only zeros is no port (0), else strtoul's
+     * value (text after the digits ignored) if in 1..65535, else -1.
+     */
+    static int lenientPort(String w) {
+        if (w.chars().allMatch(c -> c == '0')) {
+            return 0;
+        }
+        long v = strtoul(w);
+        return v < 1 || v > 65535 ? -1 : (int) v;
+    }
+
+    /** C's strtoul(w, &end, 10) as far as keepalived's lenient reads care: -1 for a negative or huge value. */
+    static long strtoul(String w) {
+        int i = 0;
+        while (i < w.length() && Character.isWhitespace(w.charAt(i))) {
+            i++;
+        }
+        if (i < w.length() && w.charAt(i) == '-') {
+            return -1;
+        }
+        if (i < w.length() && w.charAt(i) == '+') {
+            i++;
+        }
+        long v = 0;
+        while (i < w.length() && w.charAt(i) >= '0' && w.charAt(i) <= '9') {
+            v = v * 10 + (w.charAt(i) - '0');
+            if (v > 0xFFFF_FFFFL) {
+                return -1;
+            }
+            i++;
+        }
+        return v;
     }
 
     /** A port word: 0..65535, or -1 when it is not one. */

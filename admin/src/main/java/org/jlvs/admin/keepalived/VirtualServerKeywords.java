@@ -54,7 +54,7 @@ final class VirtualServerKeywords {
             }
             target = new VsTarget.Fwmark((int) mark.getAsLong());
         } else {
-            Values.Endpoint e = Values.endpoint(s);
+            Values.Endpoint e = Values.endpoint(s, ctx.rep);
             if (e == null) {
                 ctx.rep.error(s.at(), "Invalid virtual server IP address " + p1 + " - skipping");
                 ctx.blocks.skipBlock();
@@ -301,7 +301,7 @@ final class VirtualServerKeywords {
 
     private static void sorryServer(ParseContext ctx, Stmt s) {
         VsBuilder vs = ctx.vs();
-        Values.Endpoint e = Values.endpoint(s);
+        Values.Endpoint e = Values.endpoint(s, ctx.rep);
         if (e == null) {
             ctx.rep.error(s.at(), "Invalid sorry server IP address " + s.word(1) + " - skipping");
             return;
