@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
  * keepalived's read_line(): the logical lines of a configuration, across its includes.
@@ -64,11 +66,14 @@ final class LineSource {
     /** The files one include pattern matched, read one after the other. */
     private static final class OpenGlob {
         final List<Path> paths;
+        /** An include's matches; keepalived skips included files with an execute bit. */
+        final boolean included;
         int nextPath;
         OpenFile current;
 
-        OpenGlob(List<Path> paths) {
+        OpenGlob(List<Path> paths, boolean included) {
             this.paths = paths;
+            this.included = included;
         }
     }
 
@@ -87,7 +92,7 @@ final class LineSource {
             rep.fatal(last, "Failed to open configuration file");
             return;
         }
-        OpenGlob g = new OpenGlob(List.of(mainFile));
+        OpenGlob g = new OpenGlob(List.of(mainFile), false);
         g.nextPath = 1;
         g.current = main;
         files.push(g);
@@ -114,8 +119,13 @@ final class LineSource {
                 continue;
             }
             if (isInclude(text)) {
-                include(text, line.at());
-                continue;
+                // check_include(): the line is cut into words as any other ("..." is one word,
+                // without its quotes), and only "include FILE", two words, is an include
+                List<String> words = Words.split(text, rep, line.at());
+                if (words.size() == 2) {
+                    include(words.getFirst(), words.get(1), line.at());
+                    continue;
+                }
             }
             return cutAtBrace(new SourceLine(line.at(), text));
         }
@@ -200,6 +210,10 @@ final class LineSource {
         g.current = null;
         while (g.nextPath < g.paths.size()) {
             Path p = g.paths.get(g.nextPath++);
+            if (g.included && Files.isRegularFile(p) && executable(p)) {
+                rep.warning(last, "Configuration file '" + p + "' is not a regular non-executable file - skipping");
+                continue;
+            }
             OpenFile f = read(p);
             if (f != null) {
                 g.current = f;
@@ -208,6 +222,17 @@ final class LineSource {
             rep.error(last, "Configuration file '" + p + "' open problem - skipping");
         }
         return false;
+    }
+
+    /** Any of the owner, group and other execute bits (where the file system has them). */
+    private static boolean executable(Path p) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+            return perms.contains(PosixFilePermission.OWNER_EXECUTE) || perms.contains(PosixFilePermission.GROUP_EXECUTE)
+                    || perms.contains(PosixFilePermission.OTHERS_EXECUTE);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static OpenFile read(Path p) {
@@ -310,10 +335,9 @@ final class LineSource {
         return s.length() > 8 && "rmwba".indexOf(c) >= 0 && Character.isWhitespace(s.charAt(8));
     }
 
-    private void include(String line, Origin at) {
-        boolean plain = Character.isWhitespace(line.charAt(7));
-        char type = plain ? ' ' : line.charAt(7);
-        String pattern = Decomment.unescape(line.substring(plain ? 8 : 9).strip());
+    private void include(String keyword, String word, Origin at) {
+        char type = keyword.length() == 7 ? ' ' : keyword.charAt(7);
+        String pattern = Decomment.unescape(word);
         Path base = currentDirectory();
         List<Path> matches = new ArrayList<>();
         for (Path p : IncludeGlob.expand(pattern, base, root)) {
@@ -334,7 +358,7 @@ final class LineSource {
             }
             return;
         }
-        files.push(new OpenGlob(matches));
+        files.push(new OpenGlob(matches, true));
     }
 
     /** Where a relative include is looked up: the directory of the file being read. */
