@@ -14,8 +14,13 @@ final class MethodReader {
     private MethodReader() {
     }
 
-    /** The method, or null after reporting (the setting is then left as it was). */
-    static ForwardingMethod read(Stmt s, String serverType, Reporter rep) {
+    /**
+     * The method, or null after reporting an unknown method (the setting is then left as it was).
+     * As in keepalived's svr_forwarding_handler, the method itself is taken as soon as it is
+     * known: a bad tunnel option is reported and only leaves the tunnel settings of
+     * {@code previous} (null: ipip, no port, nocsum) as they were, so {@code TUN csum} is TUN ipip.
+     */
+    static ForwardingMethod read(Stmt s, String serverType, Reporter rep, ForwardingMethod previous) {
         String m = s.word(1);
         Forwarding f = m == null ? null : switch (m) {
             case "NAT" -> Forwarding.MASQ;
@@ -27,6 +32,8 @@ final class MethodReader {
             rep.error(s.at(), "PARSER : unknown [" + m + "] routing method for " + serverType + " server.");
             return null;
         }
+        ForwardingMethod keep = previous == null ? ForwardingMethod.of(f)
+                : new ForwardingMethod(f, previous.tunnelType(), previous.tunnelPort(), previous.tunnelFlags());
         TunnelType type = TunnelType.IPIP;
         int port = 0;
         int csum = NOCSUM;
@@ -37,7 +44,7 @@ final class MethodReader {
                     String t = s.word(++i);
                     if (t == null) {
                         rep.error(s.at(), "Missing tunnel type for " + serverType + " server.");
-                        return null;
+                        return keep;
                     }
                     switch (t) {
                         case "ipip" -> type = TunnelType.IPIP;
@@ -45,7 +52,7 @@ final class MethodReader {
                         case "gre" -> type = TunnelType.GRE;
                         default -> {
                             rep.error(s.at(), "Unknown tunnel type " + t + " for " + serverType + " server.");
-                            return null;
+                            return keep;
                         }
                     }
                 }
@@ -53,7 +60,7 @@ final class MethodReader {
                     OptionalLong p = s.word(i + 1) == null ? OptionalLong.empty() : Values.parseUnsigned(s.word(i + 1));
                     if (p.isEmpty() || p.getAsLong() < 1 || p.getAsLong() > 65535) {
                         rep.error(s.at(), "Invalid gue tunnel port " + s.word(i + 1) + " for " + serverType + " server.");
-                        return null;
+                        return keep;
                     }
                     port = (int) p.getAsLong();
                     i++;
@@ -63,21 +70,21 @@ final class MethodReader {
                 case "remcsum" -> csum = REMCSUM;
                 default -> {
                     rep.error(s.at(), "Invalid tunnel option " + w + " for " + serverType + " server.");
-                    return null;
+                    return keep;
                 }
             }
         }
         if ((type == TunnelType.GUE) != (port != 0)) {
             rep.error(s.at(), "gue tunnels require port, otherwise cannot have port.");
-            return null;
+            return keep;
         }
         if (type == TunnelType.IPIP && csum != NOCSUM) {
             rep.error(s.at(), "ipip tunnels do not support checksum option.");
-            return null;
+            return keep;
         }
         if (type == TunnelType.GRE && csum == REMCSUM) {
             rep.error(s.at(), "gre tunnels do not support remote checksum option.");
-            return null;
+            return keep;
         }
         return new ForwardingMethod(f, type, port, csum);
     }

@@ -58,7 +58,7 @@ final class RealServerKeywords {
             ctx.rs().weight = (int) n.getAsLong();
         });
         t.on("lvs_method", s -> {
-            ForwardingMethod m = MethodReader.read(s, "real", rep);
+            ForwardingMethod m = MethodReader.read(s, "real", rep, ctx.rs().method);
             if (m != null) {
                 ctx.rs().method = m;
             }

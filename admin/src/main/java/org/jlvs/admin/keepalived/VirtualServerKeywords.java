@@ -202,7 +202,7 @@ final class VirtualServerKeywords {
                 rep.error(s.at(), "sorry_server forwarding used without sorry_server");
                 return;
             }
-            ForwardingMethod m = MethodReader.read(s, "sorry", rep);
+            ForwardingMethod m = MethodReader.read(s, "sorry", rep, ctx.vs().sorry.method);
             if (m != null) {
                 ctx.vs().sorry.method = m;
             }
@@ -261,7 +261,7 @@ final class VirtualServerKeywords {
     }
 
     private static void method(ParseContext ctx, Stmt s) {
-        ForwardingMethod m = MethodReader.read(s, "virtual", ctx.rep);
+        ForwardingMethod m = MethodReader.read(s, "virtual", ctx.rep, ctx.vs().method);
         if (m != null) {
             ctx.vs().method = m;
         }
