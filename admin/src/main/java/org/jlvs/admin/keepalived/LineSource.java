@@ -214,6 +214,13 @@ final class LineSource {
                 rep.warning(last, "Configuration file '" + p + "' is not a regular non-executable file - skipping");
                 continue;
             }
+            if (g.included && beingRead(p)) {
+                // keepalived would read it again inside itself until it runs out of file
+                // descriptors (a pattern such as /etc/keepalived/*.conf matching keepalived.conf):
+                // once is what its table comes to, and reading it again would never end here
+                rep.error(last, "Configuration file '" + p + "' includes itself - not read again");
+                continue;
+            }
             OpenFile f = read(p);
             if (f != null) {
                 g.current = f;
@@ -222,6 +229,24 @@ final class LineSource {
             rep.error(last, "Configuration file '" + p + "' open problem - skipping");
         }
         return false;
+    }
+
+    /** Whether a file is open further up the include chain. */
+    private boolean beingRead(Path p) {
+        for (OpenGlob o : files) {
+            if (o.current != null && sameFile(o.current.path, p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /** Any of the owner, group and other execute bits (where the file system has them). */

@@ -35,4 +35,14 @@ class IncludeFormsTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("b.conf' is not a regular non-executable file")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("keepalived.conf:2: Unknown keyword 'include'")), messages.toString());
     }
+
+    @Test
+    void aPatternMatchingTheIncludingFileDoesNotReadItAgain() {
+        ConfFiles.write(dir.resolve("b.conf"), vs(2));
+        KeepalivedConf.Loaded l = ConfFiles.load(dir, "include *.conf\n" + vs(1));
+        List<String> vips = l.config().virtualServers().stream()
+                .map(v -> ((VsTarget.Address) v.target()).address().toString()).toList();
+        assertEquals(List.of("10.0.0.2", "10.0.0.1"), vips);
+        assertTrue(ConfFiles.messages(l).stream().anyMatch(m -> m.contains("includes itself")), ConfFiles.messages(l).toString());
+    }
 }
