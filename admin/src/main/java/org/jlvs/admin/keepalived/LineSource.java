@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
@@ -44,11 +43,14 @@ final class LineSource {
     private static final class OpenFile {
         final Path path;
         final List<String> lines;
+        /** Each line's length in bytes as it is on disk (keepalived's limit counts bytes). */
+        final List<Integer> byteLengths;
         int read;
 
-        OpenFile(Path path, List<String> lines) {
+        OpenFile(Path path, List<String> lines, List<Integer> byteLengths) {
             this.path = path;
             this.lines = lines;
+            this.byteLengths = byteLengths;
         }
     }
 
@@ -181,7 +183,7 @@ final class LineSource {
             String raw = f.lines.get(number - 1);
             Origin at = new Origin(f.path.toString(), number);
             last = at;
-            if (raw.getBytes(StandardCharsets.UTF_8).length > MAX_LINE_BYTES) {
+            if (f.byteLengths.get(number - 1) > MAX_LINE_BYTES) {
                 rep.error(at, "line too long - ignoring");
                 continue;
             }
@@ -265,16 +267,28 @@ final class LineSource {
             return null;
         }
         try {
-            String all = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>(Arrays.asList(all.split("\n", -1)));
-            if (!lines.isEmpty() && lines.getLast().isEmpty()) {
-                lines.removeLast();
+            // lines are cut on the bytes, so that a line's length is counted as keepalived counts
+            // it even when the file is not UTF-8 (a GBK or Latin-1 comment after a value)
+            byte[] all = Files.readAllBytes(p);
+            List<String> lines = new ArrayList<>();
+            List<Integer> lengths = new ArrayList<>();
+            int start = 0;
+            for (int k = 0; k <= all.length; k++) {
+                if (k == all.length || all[k] == '\n') {
+                    if (k == all.length && start == k) {
+                        break;
+                    }
+                    lines.add(new String(all, start, k - start, StandardCharsets.UTF_8));
+                    lengths.add(k - start);
+                    start = k + 1;
+                }
             }
-            return new OpenFile(p, lines);
+            return new OpenFile(p, lines, lengths);
         } catch (IOException e) {
             return null;
         }
     }
+
 
     /** The {@code @id}, {@code $NAME=}, {@code ~SEQ}/{@code ~LST} and {@code $NAME} steps; "" when the line goes. */
     private String conditionsAndDefinitions(SourceLine line) {
