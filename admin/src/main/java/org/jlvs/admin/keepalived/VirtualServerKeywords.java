@@ -283,13 +283,15 @@ final class VirtualServerKeywords {
             }
             vs.persistenceNetmask = (int) len.getAsLong();
         } else {
-            IpAddress mask = IpAddress.tryParse(w);
-            if (mask == null || mask.isV6()) {
+            // getaddrinfo(AI_NUMERICHOST) reads it as inet_aton does: "255.255.255.0", but also
+            // "24" (0.0.0.24), "255.255.0" or "0xffffff00"; like ipvsadm and the kernel, a mask
+            // with holes is accepted
+            Long mask = inetAton(w);
+            if (mask == null) {
                 ctx.rep.error(s.at(), "Invalid IPv4 persistence_granularity specified - " + w);
                 return;
             }
-            // like ipvsadm and the kernel, a mask with holes is accepted
-            vs.persistenceNetmask = mask.v4();
+            vs.persistenceNetmask = (int) (long) mask;
         }
         if (vs.v6 == null) {
             vs.v6 = v6;
@@ -297,6 +299,58 @@ final class VirtualServerKeywords {
         if (vs.persistenceTimeout == 0) {
             vs.persistenceTimeout = VsBuilder.DEFAULT_PERSISTENCE;
         }
+    }
+
+    /** glibc's inet_aton: one to four parts, each decimal, octal (0...) or hex (0x...); null if invalid. */
+    static Long inetAton(String w) {
+        String[] parts = w.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] v = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.charAt(0) < '0' || p.charAt(0) > '9') {
+                return null;
+            }
+            int radix = 10;
+            if (p.length() > 1 && p.charAt(0) == '0' && (p.charAt(1) == 'x' || p.charAt(1) == 'X')) {
+                radix = 16;
+                p = p.substring(2);
+            } else if (p.charAt(0) == '0') {
+                radix = 8;
+            }
+            if (p.length() > 11) {
+                return null;
+            }
+            long n = 0;
+            for (char c : p.toCharArray()) {
+                int d = Character.digit(c, radix);
+                if (d < 0) {
+                    return null;
+                }
+                n = n * radix + d;
+            }
+            v[i] = n;
+        }
+        long last = v[v.length - 1];
+        long limit = switch (v.length) {
+            case 1 -> 0xFFFF_FFFFL;
+            case 2 -> 0xFF_FFFFL;
+            case 3 -> 0xFFFFL;
+            default -> 0xFFL;
+        };
+        if (last > limit) {
+            return null;
+        }
+        long addr = last;
+        for (int i = 0; i < v.length - 1; i++) {
+            if (v[i] > 0xFF) {
+                return null;
+            }
+            addr |= v[i] << (24 - 8 * i);
+        }
+        return addr;
     }
 
     private static void sorryServer(ParseContext ctx, Stmt s) {

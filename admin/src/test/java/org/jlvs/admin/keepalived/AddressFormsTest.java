@@ -35,4 +35,19 @@ class AddressFormsTest {
         assertEquals(80, ((VsTarget.Address) vss.get(1).target()).port());
         assertEquals(80, vss.get(1).realServers().getFirst().port());
     }
+
+    @Test
+    void anIpv4GranularityIsReadAsInetAtonReadsIt() {
+        assertEquals(0x0000_0018L, VirtualServerKeywords.inetAton("24"));
+        assertEquals(0xFFFF_0000L, VirtualServerKeywords.inetAton("255.255.0"));
+        assertEquals(0xFFFF_FF00L, VirtualServerKeywords.inetAton("0xffffff00"));
+        assertEquals(0xFFFF_FF00L, VirtualServerKeywords.inetAton("255.255.255.0"));
+        assertEquals(null, VirtualServerKeywords.inetAton("1..2"));
+        assertEquals(null, VirtualServerKeywords.inetAton("256.0.0.0"));
+        assertEquals(null, VirtualServerKeywords.inetAton("08.0.0.0"));
+        KeepalivedConf.Loaded l = ConfFiles.load(dir, "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  protocol TCP\n"
+                + "  persistence_granularity 24\n  real_server 10.0.1.1 80 { }\n}\n");
+        assertEquals("-A -t 10.0.0.1:80 -s rr -p 360 -M 0.0.0.24\n-a -t 10.0.0.1:80 -r 10.0.1.1:80 -m -w 1\n",
+                ConfFiles.table(l, TableState.HEALTHY));
+    }
 }
