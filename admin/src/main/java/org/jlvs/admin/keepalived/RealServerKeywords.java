@@ -84,10 +84,10 @@ final class RealServerKeywords {
         });
         t.on("alpha", s -> v.flag(s, 1).ifPresent(b -> ctx.rs().alpha = b));
         t.on("retry", s -> v.unsigned(s, 1, 1, VirtualServerKeywords.UINT_MAX).ifPresent(r -> ctx.rs().retry = (int) r));
-        t.on("delay_before_retry", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.rs().delayBeforeRetry = d));
-        t.on("warmup", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.rs().warmup = d));
-        t.on("connect_timeout", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.rs().connectTimeout = d));
-        t.on("delay_loop", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.rs().delayLoop = d));
+        t.on("delay_before_retry", s -> v.lenientTimer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.rs().delayBeforeRetry = d));
+        t.on("warmup", s -> v.lenientTimer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.rs().warmup = d));
+        t.on("connect_timeout", s -> v.lenientTimer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.rs().connectTimeout = d));
+        t.on("delay_loop", s -> v.lenientTimer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.rs().delayLoop = d));
         t.on("smtp_alert", s -> v.flag(s, 1).ifPresent(b -> ctx.rs().smtpAlert = b));
         t.on("virtualhost", s -> ctx.rs().virtualhost = v.text(s));
         t.on("snmp_name", s -> rep.warning(s.at(), "snmp_name is ignored: JLVS has no SNMP agent"));

@@ -141,6 +141,41 @@ final class Values {
         return Optional.of(d);
     }
 
+    /**
+     * Word {@code i} as the running keepalived reads the timers of virtual and real servers
+     * (read_timer with ignore_error): strtod's value, text after the number ignored with a
+     * warning ("6s" is 6 s, "1e1" is 10 s, a word without digits 0), kept when in [min, max]
+     * (max null: no limit), cut to whole microseconds.
+     */
+    Optional<Duration> lenientTimer(Stmt s, int i, Duration min, Duration max) {
+        String w = s.word(i);
+        if (w == null) {
+            rep.error(s.at(), s.keyword() + ": missing value");
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^[ \\t\\n\\r\\f\\u000b]*([+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)").matcher(w);
+        boolean converted = m.find();
+        java.math.BigDecimal seconds = converted ? new java.math.BigDecimal(m.group(1).replaceFirst("^\\+", "")
+                .replaceFirst("\\.$", "").replaceFirst("\\.([eE])", "$1")) : java.math.BigDecimal.ZERO;
+        boolean trailing = !converted || m.end() < w.length();
+        java.math.BigDecimal lo = java.math.BigDecimal.valueOf(min.toNanos()).movePointLeft(9);
+        boolean inRange = seconds.compareTo(lo) >= 0
+                && (max == null || seconds.compareTo(java.math.BigDecimal.valueOf(max.toNanos()).movePointLeft(9)) <= 0)
+                && seconds.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000_000L)) < 0;
+        if (!inRange) {
+            rep.error(s.at(), s.keyword() + ": time '" + w + "' outside range [" + seconds(min) + ", "
+                    + (max == null ? "-" : seconds(max)) + "]");
+            return Optional.empty();
+        }
+        long micros = seconds.movePointRight(6).longValue();
+        if (trailing) {
+            rep.warning(s.at(), s.keyword() + ": WARNING - invalid number '" + w + "' - keepalived takes "
+                    + seconds.stripTrailingZeros().toPlainString() + " s from it");
+        }
+        return Optional.of(Duration.ofNanos(micros * 1000));
+    }
+
     static Duration parseTimer(String w) {
         int dot = w.indexOf('.');
         String whole = dot < 0 ? w : w.substring(0, dot);

@@ -105,10 +105,10 @@ final class VirtualServerKeywords {
         KeywordTable t = new KeywordTable();
         t.on("ip_family", s -> ipFamily(ctx, s));
         t.on("retry", s -> v.unsigned(s, 1, 1, UINT_MAX).ifPresent(r -> ctx.vs().retry = (int) r));
-        t.on("delay_before_retry", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.vs().delayBeforeRetry = d));
-        t.on("warmup", s -> v.timer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.vs().warmup = d));
-        t.on("connect_timeout", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.vs().connectTimeout = d));
-        t.on("delay_loop", s -> v.timer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.vs().delayLoop = d));
+        t.on("delay_before_retry", s -> v.lenientTimer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.vs().delayBeforeRetry = d));
+        t.on("warmup", s -> v.lenientTimer(s, 1, Duration.ZERO, null).ifPresent(d -> ctx.vs().warmup = d));
+        t.on("connect_timeout", s -> v.lenientTimer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.vs().connectTimeout = d));
+        t.on("delay_loop", s -> v.lenientTimer(s, 1, Values.MICROSECOND, null).ifPresent(d -> ctx.vs().delayLoop = d));
         t.on("inhibit_on_failure", s -> ctx.vs().inhibit = true);
         t.on("lb_algo", s -> scheduler(ctx, s));
         t.on("lvs_sched", s -> scheduler(ctx, s));

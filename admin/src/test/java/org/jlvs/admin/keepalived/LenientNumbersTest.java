@@ -40,4 +40,17 @@ class LenientNumbersTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("invalid number '10.5'")), messages.toString());
         assertTrue(messages.stream().anyMatch(m -> m.contains("Real server weight -3 is outside range")), messages.toString());
     }
+
+    @Test
+    void serverTimersKeepStrtodsValue() {
+        KeepalivedConf.Loaded l = ConfFiles.load(dir, "virtual_server 10.0.0.1 80 {\n  lb_algo rr\n  protocol TCP\n"
+                + "  delay_loop 6s\n  connect_timeout 1e1\n"
+                + "  real_server 10.0.1.1 80 {\n    delay_loop 2.5\n    connect_timeout 0.0000001\n  }\n}\n");
+        VirtualServer vs = l.config().virtualServers().getFirst();
+        assertEquals(java.time.Duration.ofSeconds(6), vs.delayLoop());
+        assertEquals(java.time.Duration.ofSeconds(10), vs.connectTimeout());
+        assertEquals(java.time.Duration.ofMillis(2500), vs.realServers().getFirst().delayLoop());
+        // below a microsecond is out of range: the real server keeps the virtual server's timeout
+        assertEquals(java.time.Duration.ofSeconds(10), vs.realServers().getFirst().connectTimeout());
+    }
 }
