@@ -51,8 +51,8 @@ final class GroupReader {
     }
 
     private void fwmark(Stmt s) {
-        OptionalLong mark = s.word(1) == null ? OptionalLong.empty() : Values.parseUnsigned(s.word(1));
-        if (mark.isEmpty() || mark.getAsLong() < 1 || mark.getAsLong() > 0xFFFF_FFFFL) {
+        OptionalLong mark = s.word(1) == null ? OptionalLong.empty() : ctx.values.lenient(s, 1, 1, 0xFFFF_FFFFL);
+        if (mark.isEmpty()) {
             ctx.rep.error(s.at(), "fwmark '" + s.word(1) + "' must be in [1, 4294967295] - ignoring");
             return;
         }

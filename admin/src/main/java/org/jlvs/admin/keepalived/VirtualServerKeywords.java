@@ -46,8 +46,9 @@ final class VirtualServerKeywords {
             }
             target = new VsTarget.Group(p2);
         } else if ("fwmark".equals(p1)) {
-            OptionalLong mark = p2 == null ? OptionalLong.empty() : Values.parseUnsigned(p2);
-            if (mark.isEmpty() || mark.getAsLong() < 1 || mark.getAsLong() > UINT_MAX) {
+            // read_unsigned with ignore_error: "fwmark 10abc" is 10 (0 would make no fwmark service)
+            OptionalLong mark = p2 == null ? OptionalLong.empty() : ctx.values.lenient(s, 2, 1, UINT_MAX);
+            if (mark.isEmpty()) {
                 ctx.rep.error(s.at(), "virtual server fwmark '" + p2 + "' must be in [1, 4294967295] - skipping");
                 ctx.blocks.skipBlock();
                 return null;
