@@ -45,9 +45,22 @@ class FixturesTest {
         }
     }
 
+    /** The real files collected in this repository (e2e/src/test/keepalived-fixtures), same layout. */
+    static Path localFixturesDir() {
+        return Path.of("..", "e2e", "src", "test", "keepalived-fixtures");
+    }
+
     @TestFactory
     Stream<DynamicTest> everyFixtureAndState() throws IOException {
-        Path dir = fixturesDir();
+        return fixtureTests(fixturesDir());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyLocalFixtureAndState() throws IOException {
+        return fixtureTests(localFixturesDir());
+    }
+
+    private static Stream<DynamicTest> fixtureTests(Path dir) throws IOException {
         assertTrue(Files.isDirectory(dir), "no fixtures at " + dir.toAbsolutePath());
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> fixtures = Files.list(dir)) {
