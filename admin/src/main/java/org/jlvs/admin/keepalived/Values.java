@@ -290,12 +290,6 @@ final class Values {
         return v;
     }
 
-    /** A port word: 0..65535, or -1 when it is not one. */
-    static int port(String w) {
-        OptionalLong v = parseUnsigned(w);
-        return v.isPresent() && v.getAsLong() <= 65535 ? (int) v.getAsLong() : -1;
-    }
-
     /** The rest of the line after the keyword, the way set_value() takes a string value. */
     String text(Stmt s) {
         if (s.size() < 2) {
