@@ -103,10 +103,6 @@ public final class SocketPlane implements AutoCloseable {
         return listeners.all();
     }
 
-    /**
-     * True when a realserver is one of our own listeners: forwarding there would loop, each
-     * connection making another, so such a connection is refused.
-     */
     /** Where a connection goes: its destination's socket address, made once per destination. */
     public InetSocketAddress target(Conn c) {
         Destination d = c.dest();
@@ -120,6 +116,10 @@ public final class SocketPlane implements AutoCloseable {
         return a;
     }
 
+    /**
+     * True when a realserver is one of our own listeners: forwarding there would loop, each
+     * connection making another, so such a connection is refused.
+     */
     public boolean wouldLoop(InetSocketAddress target) {
         return listeners.wouldLoop(target);
     }
