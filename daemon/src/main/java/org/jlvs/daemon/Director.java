@@ -2,6 +2,7 @@ package org.jlvs.daemon;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ public final class Director {
 
     private final IpvsTable table;
     private final DataPlane plane;
+    /** Inside {@link #batch}: the data plane follows at its end. */
+    private boolean batching;
     private final ScheduledExecutorService timers;
 
     Director(IpvsTable table, DataPlane plane) {
@@ -69,19 +72,38 @@ public final class Director {
 
     /**
      * Applies commands in order and stops at the first refusal (the ones before it stay
-     * applied, as a series of ipvsadm calls would leave them).
+     * applied, as a series of ipvsadm calls would leave them). The data plane sees them as one
+     * change.
      */
     public synchronized Response apply(List<Command> commands) {
-        try {
+        Response[] result = {Response.success()};
+        batch(() -> {
             for (int i = 0; i < commands.size(); i++) {
                 try {
                     table.apply(commands.get(i));
                 } catch (IpvsException e) {
-                    return Response.error(e.errno().name(), e.getMessage(), i);
+                    result[0] = Response.error(e.errno().name(), e.getMessage(), i);
+                    return -1;
                 }
             }
-            return Response.success();
+            return 0;
+        });
+        return result[0];
+    }
+
+    /**
+     * Runs a series of changes (ipvsadm -R, a rules file) as one: the table publishes its
+     * service list once and the data plane follows once, at the end.
+     */
+    public synchronized int batch(IntSupplier body) {
+        if (batching) {
+            return body.getAsInt();
+        }
+        batching = true;
+        try {
+            return table.batch(body);
         } finally {
+            batching = false;
             if (plane != null) {
                 plane.sync();
             }

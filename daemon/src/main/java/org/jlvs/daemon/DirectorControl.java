@@ -32,6 +32,11 @@ final class DirectorControl implements IpvsControl {
     }
 
     @Override
+    public int batch(java.util.function.IntSupplier body) {
+        return director.batch(body);
+    }
+
+    @Override
     public TableSnapshot snapshot() {
         return director.snapshot();
     }

@@ -23,6 +23,14 @@ public interface IpvsControl {
     /** Applies one table change; a refusal carries the kernel's errno. */
     void apply(Command command) throws IpvsException;
 
+    /**
+     * Runs {@code body}, a series of {@link #apply} calls (a restore), as one change for the data
+     * plane where the implementation can, so that a restore of n services does not cost n^2.
+     */
+    default int batch(java.util.function.IntSupplier body) {
+        return body.getAsInt();
+    }
+
     /** The table, timeouts and connection-table size at one moment. */
     TableSnapshot snapshot();
 

@@ -348,6 +348,10 @@ public final class Ipvsadm {
         if (restoreReader == null) {
             restoreReader = new RestoreReader(stdin);
         }
+        return ctl.batch(this::restoreLines);
+    }
+
+    private int restoreLines() {
         int result = 0;
         while (true) {
             List<String> argv;

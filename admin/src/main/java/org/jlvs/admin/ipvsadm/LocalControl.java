@@ -29,6 +29,11 @@ public final class LocalControl implements IpvsControl {
     }
 
     @Override
+    public int batch(java.util.function.IntSupplier body) {
+        return table.batch(body);
+    }
+
+    @Override
     public TableSnapshot snapshot() {
         return table.snapshot();
     }

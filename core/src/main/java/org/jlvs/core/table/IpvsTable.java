@@ -46,6 +46,9 @@ public final class IpvsTable {
     private final Map<ServiceKey, VirtualService> services = new LinkedHashMap<>();
     private volatile VirtualService[] published = new VirtualService[0];
     private volatile ServiceIndex index = ServiceIndex.EMPTY;
+    /** Inside {@link #batch}: the service list is published once, at its end. */
+    private boolean batching;
+    private boolean unpublished;
     private final Map<TrashKey, Trashed> trash = new HashMap<>();
 
     private record TrashKey(ServiceKey service, IpAddress address, int port) {
@@ -314,7 +317,32 @@ public final class IpvsTable {
         }
     }
 
+    /**
+     * Runs a series of changes (an ipvsadm -R) as one for readers: the service list and index,
+     * rebuilt in O(services) by every add or delete, are published once at the end, so a restore
+     * of n services costs O(n), not O(n^2). The changes made stay made if {@code body} stops early.
+     */
+    public synchronized int batch(java.util.function.IntSupplier body) {
+        if (batching) {
+            return body.getAsInt();
+        }
+        batching = true;
+        try {
+            return body.getAsInt();
+        } finally {
+            batching = false;
+            if (unpublished) {
+                publish();
+            }
+        }
+    }
+
     private void publish() {
+        if (batching) {
+            unpublished = true;
+            return;
+        }
+        unpublished = false;
         List<VirtualService> plain = new ArrayList<>();
         List<VirtualService> marks = new ArrayList<>();
         for (VirtualService s : services.values()) {

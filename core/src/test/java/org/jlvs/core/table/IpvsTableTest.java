@@ -120,4 +120,34 @@ class IpvsTableTest {
         big.deleteService(ServiceKey.fwmark(7, true));
         assertEquals(null, big.lookupFwmark(7, true), "the index follows deletions");
     }
+
+    @Test
+    void aBatchIsPublishedToReadersOnceAtItsEndAlsoWhenItStopsEarly() throws Exception {
+        ServiceKey a = ServiceKey.of(Protocol.TCP, IpAddress.parse("10.9.0.1"), 80);
+        ServiceKey b = ServiceKey.of(Protocol.TCP, IpAddress.parse("10.9.0.2"), 80);
+        long aLo = a.address().lo();
+        int status = t.batch(() -> {
+            try {
+                t.apply(new Command.AddService(ServiceConfig.of(a, "rr")));
+                t.apply(new Command.AddDest(a, DestConfig.of(IpAddress.parse("192.168.9.1"), 80, Forwarding.MASQ, 1)));
+            } catch (IpvsException e) {
+                throw new AssertionError(e);
+            }
+            // the change lock's side sees it, data-plane readers not yet
+            assertEquals(1, t.service(a).destinations().length);
+            assertEquals(null, t.lookup(6, false, 0, aLo, 80));
+            return 7;
+        });
+        assertEquals(7, status);
+        assertSame(t.service(a), t.lookup(6, false, 0, aLo, 80));
+        assertThrows(IllegalStateException.class, () -> t.batch(() -> {
+            try {
+                t.apply(new Command.AddService(ServiceConfig.of(b, "rr")));
+            } catch (IpvsException e) {
+                throw new AssertionError(e);
+            }
+            throw new IllegalStateException("a restore that stops half way");
+        }));
+        assertSame(t.service(b), t.lookup(6, false, 0, b.address().lo(), 80));
+    }
 }
