@@ -107,7 +107,7 @@ public final class PacketHandler {
         }
         if (c != null) {
             Destination d = c.dest();
-            if (d != null && !d.available()) {
+            if (!d.available()) {
                 if (tunables.expireNodestConn != 0) {
                     conns.expireNow(c);
                 }

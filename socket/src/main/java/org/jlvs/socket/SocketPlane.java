@@ -206,9 +206,7 @@ public final class SocketPlane implements AutoCloseable {
     }
 
     public void connectFailed(Conn c, Throwable cause) {
-        if (c.dest() != null) {
-            connectFailures.computeIfAbsent(c.dest(), d -> new LongAdder()).increment();
-        }
+        connectFailures.computeIfAbsent(c.dest(), d -> new LongAdder()).increment();
         LOG.fine(() -> "socket plane: realserver " + c.destAddress().toUriString() + ":" + c.destPort()
                 + " failed: " + (cause == null ? "?" : cause.getMessage()));
     }

@@ -44,7 +44,7 @@ public record SocketPlaneConfig(Map<ServiceKey, List<Endpoint>> extraListeners,
         if (proxyProtocol.isEmpty()) {
             return proxyProtocolAll;  // the usual case: no endpoint strings built per connection
         }
-        Integer v = proxyProtocol.get(dest == null ? "" : dest.endpoint());
+        Integer v = proxyProtocol.get(dest.endpoint());
         if (v == null && !svc.isFwmark()) {
             v = proxyProtocol.get(svc.address().toUriString() + ":" + svc.port());
         }

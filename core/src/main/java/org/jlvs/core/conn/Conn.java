@@ -30,6 +30,7 @@ public final class Conn {
     // where it goes: the realserver's address is its destination's (which never changes address),
     // so an entry does not carry a copy of it: a smaller entry is fewer cache misses per lookup
     final boolean v6;
+    /** Never null: every entry is bound to a realserver (templates too). */
     final Destination dest;
     /** The realserver port; 0xFFFF marks an invalidated template. */
     volatile int dport;

@@ -210,12 +210,10 @@ public final class ConnTable {
         Conn c = new Conn(protocol, v6, cHi, cLo, cport, vHi, vLo, vport, dest, dport, flags);
         c.timeout = 3;
         c.expires = clock.millis() + 3000;
-        if (dest != null) {
-            if ((flags & ConnFlags.TEMPLATE) != 0) {
-                dest.addPersistConn(1);
-            } else {
-                dest.bindConn((flags & ConnFlags.INACTIVE) == 0, tunables.profile);
-            }
+        if ((flags & ConnFlags.TEMPLATE) != 0) {
+            dest.addPersistConn(1);
+        } else {
+            dest.bindConn((flags & ConnFlags.INACTIVE) == 0, tunables.profile);
         }
         if ((flags & ConnFlags.ONE_PACKET) == 0) {
             insert(c);
@@ -299,16 +297,12 @@ public final class ConnTable {
         }
         Destination d = c.dest;
         if (direction == TcpTransitions.DIR_OUTPUT) {
-            if (d != null) {
-                d.stats().countOut(bytes);
-                d.serviceStats().countOut(bytes);
-            }
+            d.stats().countOut(bytes);
+            d.serviceStats().countOut(bytes);
             totals.countOut(bytes);
         } else {
-            if (d != null) {
-                d.stats().countIn(bytes);
-                d.serviceStats().countIn(bytes);
-            }
+            d.stats().countIn(bytes);
+            d.serviceStats().countIn(bytes);
             totals.countIn(bytes);
         }
         return true;
@@ -322,16 +316,12 @@ public final class ConnTable {
         c.expires = clock.millis() + c.timeout * 1000L;
         Destination d = c.dest;
         if (in) {
-            if (d != null) {
-                d.stats().countIn(packets, bytes);
-                d.serviceStats().countIn(packets, bytes);
-            }
+            d.stats().countIn(packets, bytes);
+            d.serviceStats().countIn(packets, bytes);
             totals.countIn(packets, bytes);
         } else {
-            if (d != null) {
-                d.stats().countOut(packets, bytes);
-                d.serviceStats().countOut(packets, bytes);
-            }
+            d.stats().countOut(packets, bytes);
+            d.serviceStats().countOut(packets, bytes);
             totals.countOut(packets, bytes);
         }
         return true;
@@ -351,16 +341,14 @@ public final class ConnTable {
         int next = TcpTransitions.next(dir, tcpFlags, old, tunables.secureTcp != 0);
         if (next != old) {
             Destination d = c.dest;
-            if (d != null) {
-                boolean inactive = (c.flags & ConnFlags.INACTIVE) != 0;
-                boolean active = TcpState.isActive(next);
-                if (!inactive && !active) {
-                    d.activate(false);
-                    c.flags |= ConnFlags.INACTIVE;
-                } else if (inactive && active) {
-                    d.activate(true);
-                    c.flags &= ~ConnFlags.INACTIVE;
-                }
+            boolean inactive = (c.flags & ConnFlags.INACTIVE) != 0;
+            boolean active = TcpState.isActive(next);
+            if (!inactive && !active) {
+                d.activate(false);
+                c.flags |= ConnFlags.INACTIVE;
+            } else if (inactive && active) {
+                d.activate(true);
+                c.flags &= ~ConnFlags.INACTIVE;
             }
             if (next == TcpState.ESTABLISHED.ordinal()) {
                 assureControl(c);
@@ -482,12 +470,10 @@ public final class ConnTable {
             }
         }
         Destination d = c.dest;
-        if (d != null) {
-            if ((c.flags & ConnFlags.TEMPLATE) != 0) {
-                d.addPersistConn(-1);
-            } else {
-                d.unbindConn((c.flags & ConnFlags.INACTIVE) == 0, tunables.profile);
-            }
+        if ((c.flags & ConnFlags.TEMPLATE) != 0) {
+            d.addPersistConn(-1);
+        } else {
+            d.unbindConn((c.flags & ConnFlags.INACTIVE) == 0, tunables.profile);
         }
         listener.expired(c);
         return true;
