@@ -1,12 +1,19 @@
 package org.jlvs.core.table;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import org.jlvs.core.model.IpAddress;
 
@@ -17,10 +24,23 @@ import org.jlvs.core.model.IpAddress;
  * broadcast addresses, such as 127.255.255.255); for IPv6 the address must be unicast and not
  * link-local (ipv6_addr_type: not ::, not multicast, not v4-mapped, not fe80::/10), unless it is
  * one of this host's own addresses.
+ *
+ * <p>The local table's broadcast entries come from the interface addresses (fib_add_ifaddr: an
+ * address's own broadcast, and the directed broadcast of a prefix shorter than /31), so they are
+ * derived from those rather than read from /proc/net/fib_trie, which on a router lists every
+ * route (the local and main tables are one trie unless policy rules split them).
  */
 final class RealServerAddress {
-    private static final Path FIB_TRIE = Path.of("/proc/net/fib_trie");
     private static final Path IF_INET6 = Path.of("/proc/net/if_inet6");
+    /** Interface addresses change rarely; a restore adds thousands of real servers in a second. */
+    private static final long CACHE_NANOS = 1_000_000_000L;
+
+    /** One IPv4 interface address: address, prefix length, broadcast (0 when it has none). */
+    record V4Addr(int address, int prefixLength, int broadcast) {
+    }
+
+    private static volatile Set<Integer> broadcasts;
+    private static volatile long broadcastsAt;
 
     private RealServerAddress() {
     }
@@ -28,65 +48,72 @@ final class RealServerAddress {
     /** Whether the kernel would accept {@code a} as a real server, on this host. */
     static boolean acceptable(IpAddress a) {
         if (!a.isV6()) {
-            // streamed: on a router the main table before the local one can be very long
-            try (Stream<String> lines = Files.lines(FIB_TRIE, StandardCharsets.ISO_8859_1)) {
-                return v4Acceptable(a.v4(), lines::iterator);
-            } catch (IOException | UncheckedIOException | SecurityException e) {
-                return v4Acceptable(a.v4(), List.of());
-            }
+            return v4Acceptable(a.v4(), localBroadcasts());
         }
         return v6Acceptable(a.hi(), a.lo()) || isLocalV6(a, read(IF_INET6));
     }
 
-    static boolean v4Acceptable(int v, Iterable<String> fibTrie) {
+    static boolean v4Acceptable(int v, Set<Integer> localBroadcasts) {
         int first = v >>> 24;
         if (first == 0 || v == -1 || (first & 0xF0) == 0xE0) {
             return false;
         }
-        String type = localTableType(v, fibTrie);
-        return type == null || type.equals("LOCAL") || type.equals("UNICAST");
+        return !localBroadcasts.contains(v);
     }
 
-    /**
-     * The type of the longest prefix of the "Local:" table in /proc/net/fib_trie that holds
-     * {@code v}, or null when none does (the kernel then answers unicast).
-     */
-    static String localTableType(int v, Iterable<String> fibTrie) {
-        boolean local = false;
-        long leaf = -1;
-        int bestLen = -1;
-        String best = null;
-        for (String line : fibTrie) {
-            if (!line.startsWith(" ")) {
-                local = line.startsWith("Local:");
-                continue;
+    /** The broadcast entries fib_add_ifaddr puts in the local table for these addresses. */
+    static Set<Integer> broadcasts(List<V4Addr> addrs) {
+        Set<Integer> b = new HashSet<>();
+        for (V4Addr a : addrs) {
+            if (a.broadcast() != 0 && a.broadcast() != -1) {
+                b.add(a.broadcast());
             }
-            if (!local) {
-                continue;
-            }
-            String t = line.trim();
-            if (t.startsWith("|-- ")) {
-                Integer addr = dotted(t.substring(4).trim());
-                leaf = addr == null ? -1 : addr & 0xFFFF_FFFFL;
-            } else if (t.startsWith("/") && leaf >= 0) {
-                String[] f = t.split("\\s+");
-                int len;
-                try {
-                    len = Integer.parseInt(f[0].substring(1));
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-                if (len < 0 || len > 32 || f.length < 3) {
-                    continue;
-                }
-                long mask = len == 0 ? 0 : (0xFFFF_FFFFL << (32 - len)) & 0xFFFF_FFFFL;
-                if (((v & 0xFFFF_FFFFL) & mask) == (leaf & mask) && len > bestLen) {
-                    bestLen = len;
-                    best = f[f.length - 1];
-                }
+            int len = a.prefixLength();
+            int mask = len == 0 ? 0 : -1 << (32 - len);
+            int prefix = a.address() & mask;
+            if (len < 31 && (prefix >>> 24) != 0) {
+                b.add(prefix | ~mask);
             }
         }
-        return best;
+        return b;
+    }
+
+    private static Set<Integer> localBroadcasts() {
+        long now = System.nanoTime();
+        Set<Integer> b = broadcasts;
+        if (b == null || now - broadcastsAt > CACHE_NANOS) {
+            b = broadcasts(interfaceAddresses());
+            broadcasts = b;
+            broadcastsAt = now;
+        }
+        return b;
+    }
+
+    private static List<V4Addr> interfaceAddresses() {
+        List<V4Addr> list = new ArrayList<>();
+        try {
+            Enumeration<NetworkInterface> all = NetworkInterface.getNetworkInterfaces();
+            while (all != null && all.hasMoreElements()) {
+                NetworkInterface ni = all.nextElement();
+                if (!ni.isUp()) {
+                    continue;  // a down interface's addresses leave the local table
+                }
+                for (InterfaceAddress ia : ni.getInterfaceAddresses()) {
+                    if (ia.getAddress() instanceof Inet4Address a4) {
+                        int brd = ia.getBroadcast() == null ? 0 : v4(ia.getBroadcast());
+                        list.add(new V4Addr(v4(a4), ia.getNetworkPrefixLength(), brd));
+                    }
+                }
+            }
+        } catch (SocketException | SecurityException e) {
+            // none known: every address is unicast to us, as it is to a host without interfaces
+        }
+        return list;
+    }
+
+    private static int v4(InetAddress a) {
+        byte[] b = a.getAddress();
+        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
     }
 
     /** ipv6_addr_type has the unicast bit and not the link-local one. */
@@ -128,27 +155,6 @@ final class RealServerAddress {
             }
         }
         return false;
-    }
-
-    private static Integer dotted(String s) {
-        String[] p = s.split("\\.");
-        if (p.length != 4) {
-            return null;
-        }
-        int v = 0;
-        for (String part : p) {
-            int b;
-            try {
-                b = Integer.parseInt(part);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (b < 0 || b > 255) {
-                return null;
-            }
-            v = (v << 8) | b;
-        }
-        return v;
     }
 
     private static List<String> read(Path p) {

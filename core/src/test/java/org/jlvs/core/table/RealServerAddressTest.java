@@ -2,55 +2,48 @@ package org.jlvs.core.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 
 import org.jlvs.core.model.IpAddress;
 import org.junit.jupiter.api.Test;
 
 class RealServerAddressTest {
-    /** /proc/net/fib_trie of a host with lo and eth0 192.0.2.2/24 (main table cut short). */
-    static final List<String> TRIE = List.of(
-            "Main:",
-            "  +-- 0.0.0.0/0 3 0 5",
-            "     |-- 0.0.0.0",
-            "        /0 universe UNICAST",
-            "Local:",
-            "  +-- 0.0.0.0/0 3 0 5",
-            "     +-- 127.0.0.0/8 2 0 2",
-            "        +-- 127.0.0.0/31 1 0 0",
-            "           |-- 127.0.0.0",
-            "              /8 host LOCAL",
-            "           |-- 127.0.0.1",
-            "              /32 host LOCAL",
-            "        |-- 127.255.255.255",
-            "           /32 link BROADCAST",
-            "     +-- 192.0.2.0/24 2 0 2",
-            "           |-- 192.0.2.2",
-            "              /32 host LOCAL",
-            "        |-- 192.0.2.255",
-            "           /32 link BROADCAST");
+    /** A host with lo 127.0.0.1/8 and eth0 192.0.2.2/24 brd 192.0.2.255, and a /31 and a /32. */
+    static final List<RealServerAddress.V4Addr> ADDRS = List.of(
+            new RealServerAddress.V4Addr(v4("127.0.0.1"), 8, 0),
+            new RealServerAddress.V4Addr(v4("192.0.2.2"), 24, v4("192.0.2.255")),
+            new RealServerAddress.V4Addr(v4("198.51.100.0"), 31, 0),
+            new RealServerAddress.V4Addr(v4("203.0.113.9"), 32, 0));
 
     private static int v4(String s) {
         return IpAddress.parse(s).v4();
     }
 
     @Test
-    void ipv4TypesFromTheLocalTable() {
-        assertEquals("LOCAL", RealServerAddress.localTableType(v4("127.0.0.5"), TRIE));
-        assertEquals("BROADCAST", RealServerAddress.localTableType(v4("127.255.255.255"), TRIE));
-        assertEquals("BROADCAST", RealServerAddress.localTableType(v4("192.0.2.255"), TRIE));
-        assertNull(RealServerAddress.localTableType(v4("10.0.0.1"), TRIE));
-        assertTrue(RealServerAddress.v4Acceptable(v4("10.0.0.1"), TRIE));
-        assertTrue(RealServerAddress.v4Acceptable(v4("127.0.0.1"), TRIE));
-        assertTrue(RealServerAddress.v4Acceptable(v4("240.0.0.1"), TRIE));
-        assertFalse(RealServerAddress.v4Acceptable(v4("127.255.255.255"), TRIE));
-        assertFalse(RealServerAddress.v4Acceptable(v4("192.0.2.255"), TRIE));
-        assertFalse(RealServerAddress.v4Acceptable(v4("0.1.2.3"), TRIE));
-        assertFalse(RealServerAddress.v4Acceptable(v4("255.255.255.255"), TRIE));
-        assertFalse(RealServerAddress.v4Acceptable(v4("239.1.1.1"), List.of()));
+    void ipv4BroadcastsAreTheLocalTablesAsTheInterfacesMakeThem() {
+        Set<Integer> b = RealServerAddress.broadcasts(ADDRS);
+        // fib_add_ifaddr: each prefix's directed broadcast below /31, and an address's own broadcast
+        assertEquals(Set.of(v4("127.255.255.255"), v4("192.0.2.255")), b);
+        assertTrue(RealServerAddress.v4Acceptable(v4("10.0.0.1"), b));
+        assertTrue(RealServerAddress.v4Acceptable(v4("127.0.0.1"), b));
+        assertTrue(RealServerAddress.v4Acceptable(v4("127.0.0.5"), b));
+        assertTrue(RealServerAddress.v4Acceptable(v4("192.0.2.0"), b));  // no prefix broadcast since 5.x
+        assertTrue(RealServerAddress.v4Acceptable(v4("198.51.100.1"), b));
+        assertTrue(RealServerAddress.v4Acceptable(v4("240.0.0.1"), b));
+        assertFalse(RealServerAddress.v4Acceptable(v4("127.255.255.255"), b));
+        assertFalse(RealServerAddress.v4Acceptable(v4("192.0.2.255"), b));
+        assertFalse(RealServerAddress.v4Acceptable(v4("0.1.2.3"), b));
+        assertFalse(RealServerAddress.v4Acceptable(v4("255.255.255.255"), b));
+        assertFalse(RealServerAddress.v4Acceptable(v4("239.1.1.1"), Set.of()));
+    }
+
+    @Test
+    void thisHostsLoopbackBroadcastIsRefused() {
+        assertFalse(RealServerAddress.acceptable(IpAddress.parse("127.255.255.255")));
+        assertTrue(RealServerAddress.acceptable(IpAddress.parse("127.0.0.1")));
     }
 
     private static boolean v6(String s) {
