@@ -1,10 +1,12 @@
 package org.jlvs.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.DatagramPacket;
@@ -247,6 +249,37 @@ class SocketPlaneTest {
                 d.ok("-a", "-t", "127.0.0.2:0", "-r", "127.0.0.1", "-m");
                 // a portless realserver takes the packet's port
                 assertEquals("rs1", name(curl(d, "http://127.0.0.2:" + port + "/")));
+            }
+        }
+    }
+
+    @Test
+    void aReplyAndTheRealserversCloseRightBehindItArriveWhole() throws Exception {
+        // the director corks the client's socket when the FIN is already behind the first reply,
+        // so that reply and FIN leave together: a short reply and a long one must both arrive whole
+        byte[] small = "short answer\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] large = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(large);
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             Director d = Director.start()) {
+            Thread.ofVirtual().start(() -> {
+                for (int n = 0; ; n++) {
+                    try (Socket c = server.accept()) {
+                        c.getOutputStream().write(n % 2 == 0 ? small : large);
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            int vport = Realservers.freePort();
+            d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + server.getLocalPort(), "-m");
+            for (int i = 0; i < 6; i++) {
+                try (Socket s = new Socket("127.0.0.1", vport)) {
+                    s.setSoTimeout(10_000);
+                    byte[] got = s.getInputStream().readAllBytes();
+                    assertArrayEquals(i % 2 == 0 ? small : large, got, "reply " + i);
+                }
             }
         }
     }

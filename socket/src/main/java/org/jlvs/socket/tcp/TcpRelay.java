@@ -46,6 +46,9 @@ final class TcpRelay extends ChannelInboundHandlerAdapter {
     public void channelReadComplete(ChannelHandlerContext ctx) {
         Channel peer = peer();
         if (peer != null) {
+            if (!fromClient) {
+                session.corkIfFinFollows();
+            }
             peer.flush();
             if (!peer.isWritable()) {
                 ctx.channel().config().setAutoRead(false);
