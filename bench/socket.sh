@@ -7,7 +7,8 @@
 #
 #   bench/socket.sh [--rounds N] [--duration SECONDS] [--conns "50 1000"] [--modes "keepalive close"] [--quick]
 # JLVS_ALT_OPTS="JVM options" adds a second JLVS (target jlvs-alt) run with those options, to
-# compare settings in the same run (e.g. -Djlvs.transport=io_uring, another GC).
+# compare settings in the same run (e.g. -Djlvs.transport=io_uring, another GC); JLVS_ALT_ARGS="jlvsd
+# options" does the same with the director's own options (e.g. --threads 3).
 set -euo pipefail
 JLVS_HOME=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 ROUNDS=3 DURATION=10 CONNS="50 1000" MODES="keepalive close"
@@ -111,9 +112,10 @@ for _ in $(seq 200); do [ -S "$JLVS_CONTROL_SOCKET" ] && break; sleep 0.05; done
 "$JLVS_HOME/bin/ipvsadm" -a -t "$VIP:$JLVS_PORT" -r "$RS1:80" -m
 "$JLVS_HOME/bin/ipvsadm" -a -t "$VIP:$JLVS_PORT" -r "$RS2:80" -m
 TARGETS="jlvs haproxy direct"
-if [ -n "${JLVS_ALT_OPTS:-}" ]; then
-    JLVSD_JAVA_OPTS="$JLVS_ALT_OPTS" JLVS_CONTROL_SOCKET=$RUN/alt.sock \
-        ip netns exec "$P-dir" "$JLVS_HOME/bin/jlvsd" --grace 0 >"$RUN/alt.log" 2>&1 &
+if [ -n "${JLVS_ALT_OPTS:-}${JLVS_ALT_ARGS:-}" ]; then
+    # shellcheck disable=SC2086
+    JLVSD_JAVA_OPTS="${JLVS_ALT_OPTS:-}" JLVS_CONTROL_SOCKET=$RUN/alt.sock \
+        ip netns exec "$P-dir" "$JLVS_HOME/bin/jlvsd" --grace 0 ${JLVS_ALT_ARGS:-} >"$RUN/alt.log" 2>&1 &
     echo $! > "$RUN/alt.pid"
     for _ in $(seq 200); do [ -S "$RUN/alt.sock" ] && break; sleep 0.05; done
     JLVS_CONTROL_SOCKET=$RUN/alt.sock "$JLVS_HOME/bin/ipvsadm" -A -t "$VIP:$ALT_PORT" -s rr
