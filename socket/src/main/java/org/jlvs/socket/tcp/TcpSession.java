@@ -36,9 +36,6 @@ final class TcpSession {
     /** The first reply has been looked at for a FIN behind it. */
     private boolean peeked;
 
-    private static final int MSG_PEEK = 0x2;
-    private static final int IPPROTO_TCP = 6;
-    private static final int TCP_CORK = 3;
     /** One byte to peek into, per event-loop thread. */
     private static final ThreadLocal<MemorySegment> PEEK = ThreadLocal.withInitial(() -> Arena.global().allocate(1));
     private boolean closed;
@@ -150,9 +147,9 @@ final class TcpSession {
             return;
         }
         MemorySegment one = PEEK.get();
-        if (Sockets.recv(b.fd().intValue(), one, 1, MSG_PEEK | Sockets.MSG_DONTWAIT) == 0) {
+        if (Sockets.recv(b.fd().intValue(), one, 1, Sockets.MSG_PEEK | Sockets.MSG_DONTWAIT) == 0) {
             // the client's socket holds the reply until our FIN, which pushes both out
-            Sockets.setsockopt(c.fd().intValue(), IPPROTO_TCP, TCP_CORK, 1);
+            Sockets.setsockopt(c.fd().intValue(), Sockets.IPPROTO_TCP, Sockets.TCP_CORK, 1);
         }
     }
 

@@ -35,6 +35,7 @@ public final class Sockets {
 
     public static final int IPPROTO_IP = 0;
     public static final int IPPROTO_ICMP = 1;
+    public static final int IPPROTO_TCP = 6;
     public static final int IPPROTO_UDP = 17;
     public static final int IPPROTO_IPV6 = 41;
     public static final int IPPROTO_ICMPV6 = 58;
@@ -44,7 +45,9 @@ public final class Sockets {
     public static final int IP_PMTUDISC_DONT = 0;
     public static final int IPV6_MTU_DISCOVER = 23;
     public static final int IPV6_PMTUDISC_DONT = 0;
+    public static final int TCP_CORK = 3;
 
+    public static final int MSG_PEEK = 0x2;
     public static final int MSG_DONTWAIT = 0x40;
     public static final int MSG_ERRQUEUE = 0x2000;
     public static final int MSG_WAITFORONE = 0x10000;
