@@ -285,6 +285,60 @@ class SocketPlaneTest {
     }
 
     @Test
+    void aRealserverThatNeverAnswersDoesNotHoldUpNewConnections() throws Exception {
+        // The director accepts only a few dozen connections at a time that have not reached their
+        // realserver yet. One that hangs (here: a listener whose full accept queue drops the SYN)
+        // must stop counting long before the 5 s connect timeout, or a burst of clients would wait
+        // for it behind the hung ones.
+        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             Realservers rs = new Realservers(); Director d = Director.start()) {
+            int live = Realservers.freePort();
+            rs.http("live", live);
+            List<Socket> queued = new ArrayList<>();   // fill the hung listener's queue, never accepted
+            try {
+                while (queued.size() < 8) {
+                    Socket q = new Socket();
+                    queued.add(q);
+                    q.connect(hung.getLocalSocketAddress(), 300);
+                }
+            } catch (java.net.SocketTimeoutException full) {
+                // the queue is full: SYNs to it are dropped from now on
+            }
+            assertTrue(queued.size() < 8, "the hung listener's queue fills");
+            int vport = Realservers.freePort();
+            d.ok("-A", "-t", "127.0.0.1:" + vport, "-s", "rr");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + live, "-m");
+            d.ok("-a", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + hung.getLocalPort(), "-m");
+            int clients = 400;
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < clients; i++) {
+                threads.add(Thread.ofVirtual().start(() -> {
+                    try (Socket s = new Socket("127.0.0.1", vport)) {
+                        s.setSoTimeout(4_000);
+                        s.getOutputStream().write("GET / HTTP/1.0\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        if (new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).contains("live")) {
+                            answered.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        // the hung realserver's clients time out here
+                    }
+                }));
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            // rr sends every other client to the live realserver; all of those answer in time
+            assertEquals(clients / 2, answered.get(), "answered by the live realserver in " + ms + " ms");
+            for (Socket q : queued) {
+                q.close();
+            }
+        }
+    }
+
+    @Test
     void halfClosedConnectionsStillGetTheirAnswer() throws Exception {
         try (Realservers rs = new Realservers(); Director d = Director.start()) {
             int vport = Realservers.freePort();

@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.unix.UnixChannelOption;
@@ -162,6 +163,7 @@ final class Listeners {
                 }
             }
             for (EventLoop loop : loops) {
+                AcceptPacer[] pacer = new AcceptPacer[1];
                 ServerBootstrap sb = new ServerBootstrap()
                         .group(loop, loops.size() > 1 ? loop : group)
                         .channel(Transport.serverChannel())
@@ -172,11 +174,18 @@ final class Listeners {
                         .childHandler(new ChannelInitializer<>() {
                             @Override
                             protected void initChannel(Channel ch) {
-                                ch.pipeline().addLast(new TcpFrontend(plane, svc, local));
+                                ch.pipeline().addLast(new TcpFrontend(plane, svc, local, pacer[0]));
                             }
                         });
                 if (loops.size() > 1) {
                     sb.option(UnixChannelOption.SO_REUSEPORT, true);
+                }
+                if (Transport.ACCEPT_PACING) {
+                    int fed = loops.size() > 1 ? 1 : loopCount();
+                    sb.option(ChannelOption.AUTO_READ, false)
+                            .option(ChannelOption.RCVBUF_ALLOCATOR,
+                                    new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(AcceptPacer.BATCH))
+                            .handler(pacer[0] = new AcceptPacer(fed));
                 }
                 freebind(sb);
                 ChannelFuture f = sb.bind(addr).awaitUninterruptibly();
@@ -216,6 +225,14 @@ final class Listeners {
             }
             l.problem = why;
         }
+    }
+
+    private int loopCount() {
+        int n = 0;
+        for (var ignored : group) {
+            n++;
+        }
+        return n;
     }
 
     private static void freebind(AbstractBootstrap<?, ?> b) {

@@ -10,6 +10,7 @@ import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
 import org.jlvs.core.conn.Conn;
 import org.jlvs.core.conn.TcpTransitions;
 import org.jlvs.core.model.VirtualService;
+import org.jlvs.socket.AcceptPacer;
 import org.jlvs.socket.SocketPlane;
 
 /**
@@ -24,7 +25,11 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
     /** The listener's own address: the accepted socket's local address, without a getsockname. */
     private final InetSocketAddress local;
 
-    public TcpFrontend(SocketPlane plane, VirtualService svc, InetSocketAddress local) {
+    /** The listener's, or null where accepts are not paced. */
+    private final AcceptPacer pacer;
+
+    public TcpFrontend(SocketPlane plane, VirtualService svc, InetSocketAddress local, AcceptPacer pacer) {
+        this.pacer = pacer;
         this.plane = plane;
         this.svc = svc;
         this.local = local;
@@ -40,6 +45,9 @@ public final class TcpFrontend extends ChannelInboundHandlerAdapter {
             return;
         }
         TcpSession session = new TcpSession(plane.conns(), conn, client);
+        if (pacer != null) {
+            session.pacedBy(pacer);
+        }
         InetSocketAddress target = plane.target(conn);
         if (plane.wouldLoop(target)) {
             plane.conns().packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_SYN, 0);

@@ -12,6 +12,7 @@ import io.netty.channel.socket.DuplexChannel;
 import org.jlvs.core.conn.Conn;
 import org.jlvs.core.conn.ConnTable;
 import org.jlvs.core.conn.TcpTransitions;
+import org.jlvs.socket.AcceptPacer;
 import org.jlvs.sys.libc.Sockets;
 
 /**
@@ -39,6 +40,9 @@ final class TcpSession {
     /** One byte to peek into, per event-loop thread. */
     private static final ThreadLocal<MemorySegment> PEEK = ThreadLocal.withInitial(() -> Arena.global().allocate(1));
     private boolean closed;
+    /** The listener's pacer, until this connection reaches its realserver or ends. */
+    private AcceptPacer pacer;
+    private long pacerTag;
     private boolean relaying;
     /**
      * What the client sent before the realserver accepted. Epoll reads a socket that reports
@@ -52,8 +56,22 @@ final class TcpSession {
         this.client = client;
     }
 
+    /** Counts as being set up, for the listener's pacer, until established or closed. */
+    void pacedBy(AcceptPacer p) {
+        pacer = p;
+        pacerTag = p.opened();
+    }
+
+    private void settle() {
+        if (pacer != null) {
+            pacer.settled(pacerTag);
+            pacer = null;
+        }
+    }
+
     /** The realserver accepted: the handshake completes in the table. */
     void established() {
+        settle();
         conns.packet(conn, TcpTransitions.DIR_OUTPUT, TcpTransitions.TH_SYN | TcpTransitions.TH_ACK, 0);
         conns.packet(conn, TcpTransitions.DIR_INPUT, TcpTransitions.TH_ACK, 0);
     }
@@ -226,6 +244,7 @@ final class TcpSession {
             return;
         }
         closed = true;
+        settle();
         if (early != null) {
             early.forEach(io.netty.util.ReferenceCountUtil::release);
             early = null;
