@@ -10,12 +10,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Keeps the connections a listener has accepted but not yet connected to a realserver few: at
- * most {@link #PER_LOOP} per event loop it feeds. Beyond that, new connections wait in the
- * kernel's accept queue, first come first served, instead of inside the director. Accepting
- * everything at once (what a multishot accept does) puts hundreds of half-set-up connections in
- * every event-loop round: each round gets long and the unlucky connections, that miss a round
- * at several of their steps, very late (measured: a p99 twice the median at 1,000 clients).
- * HAProxy's maxaccept bounds the same thing per round.
+ * most {@link #PER_LOOP} per event loop it feeds. At that many the listener stops accepting (its
+ * multishot accept is cancelled) and new connections wait in the kernel's accept queue, first
+ * come first served, until some settle. Unpaced, a burst puts hundreds of half-set-up
+ * connections in every event-loop round: each round gets long, and the connections that miss a
+ * round at several of their steps very late (measured at 1,000 clients: p99 over twice the
+ * median; HAProxy's, whose maxaccept keeps few in flight, is 1.1-1.3x).
  * <p>
  * A connection whose realserver does not answer must not hold its place until the connect
  * timeout, or one dead realserver would stop a whole service: a connection stops counting after
@@ -25,7 +25,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 public final class AcceptPacer extends ChannelInboundHandlerAdapter {
     /** Connections being set up per event loop: 32 and 64 measured alike, 128 lengthened the tail. */
     static final int PER_LOOP = 32;
-    /** How many connections one accept round takes at most. */
+    /** How many connections one accept round takes before the count is looked at again. */
     static final int BATCH = 16;
     static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** An accept failed (out of descriptors): wait this long before the next round. */

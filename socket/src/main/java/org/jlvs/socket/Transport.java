@@ -33,11 +33,7 @@ import io.netty.channel.uring.IoUringSocketChannel;
 final class Transport {
     enum Kind { EPOLL, IO_URING, NIO }
 
-    /**
-     * Listeners accept through an {@link AcceptPacer}: one accept at a time (no multishot, which
-     * takes the whole accept queue at once). {@code -Djlvs.acceptPacing=false} turns it off, to
-     * compare.
-     */
+    /** Listeners accept through an {@link AcceptPacer}; {@code -Djlvs.acceptPacing=false} turns it off, to compare. */
     static final boolean ACCEPT_PACING = !"false".equals(System.getProperty("jlvs.acceptPacing"));
 
     static final Kind KIND = choose();
@@ -46,9 +42,6 @@ final class Transport {
     }
 
     private static Kind choose() {
-        if (ACCEPT_PACING && System.getProperty("io.netty.iouring.acceptMultiShotEnabled") == null) {
-            System.setProperty("io.netty.iouring.acceptMultiShotEnabled", "false");
-        }
         String want = System.getProperty("jlvs.transport", "io_uring");
         if ("io_uring".equals(want) && IoUring.isAvailable()) {
             return Kind.IO_URING;
