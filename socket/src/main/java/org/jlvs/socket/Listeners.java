@@ -14,9 +14,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannelRecvByteBufAllocator;
 import io.netty.channel.unix.UnixChannelOption;
 import org.jlvs.core.model.Destination;
 import org.jlvs.core.model.Protocol;
@@ -40,6 +40,7 @@ final class Listeners {
     private final IpvsTable table;
     private final SocketPlaneConfig config;
     private final EventLoopGroup group;
+    private final int loopCount;
     private final Map<Endpoint, Listener> listeners = new HashMap<>();
     /** Bound listener addresses, read by event loops to refuse forwarding to ourselves. */
     private volatile java.util.Set<InetSocketAddress> listening = java.util.Set.of();
@@ -51,6 +52,11 @@ final class Listeners {
         this.table = table;
         this.config = config;
         this.group = group;
+        int n = 0;
+        for (var ignored : group) {
+            n++;
+        }
+        this.loopCount = n;
     }
 
     /** Makes the listeners match the table. Call after every change, on one thread. */
@@ -163,7 +169,8 @@ final class Listeners {
                 }
             }
             for (EventLoop loop : loops) {
-                AcceptPacer[] pacer = new AcceptPacer[1];
+                // its children go to this loop alone (one listener per loop), or to all of them
+                AcceptPacer pacer = Transport.ACCEPT_PACING ? new AcceptPacer(loops.size() > 1 ? 1 : loopCount) : null;
                 ServerBootstrap sb = new ServerBootstrap()
                         .group(loop, loops.size() > 1 ? loop : group)
                         .channel(Transport.serverChannel())
@@ -174,18 +181,17 @@ final class Listeners {
                         .childHandler(new ChannelInitializer<>() {
                             @Override
                             protected void initChannel(Channel ch) {
-                                ch.pipeline().addLast(new TcpFrontend(plane, svc, local, pacer[0]));
+                                ch.pipeline().addLast(new TcpFrontend(plane, svc, local, pacer));
                             }
                         });
                 if (loops.size() > 1) {
                     sb.option(UnixChannelOption.SO_REUSEPORT, true);
                 }
-                if (Transport.ACCEPT_PACING) {
-                    int fed = loops.size() > 1 ? 1 : loopCount();
+                if (pacer != null) {
                     sb.option(ChannelOption.AUTO_READ, false)
                             .option(ChannelOption.RCVBUF_ALLOCATOR,
                                     new ServerChannelRecvByteBufAllocator().maxMessagesPerRead(AcceptPacer.BATCH))
-                            .handler(pacer[0] = new AcceptPacer(fed));
+                            .handler(pacer);
                 }
                 freebind(sb);
                 ChannelFuture f = sb.bind(addr).awaitUninterruptibly();
@@ -225,14 +231,6 @@ final class Listeners {
             }
             l.problem = why;
         }
-    }
-
-    private int loopCount() {
-        int n = 0;
-        for (var ignored : group) {
-            n++;
-        }
-        return n;
     }
 
     private static void freebind(AbstractBootstrap<?, ?> b) {
