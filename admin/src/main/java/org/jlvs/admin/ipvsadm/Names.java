@@ -1,11 +1,10 @@
 package org.jlvs.admin.ipvsadm;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.jlvs.core.model.IpAddress;
+import org.jlvs.sys.libc.HostNames;
 
 /**
  * How listings name an endpoint (ipvsadm's addrport_to_anyname): {@code addr:port}, or
@@ -43,13 +42,7 @@ final class Names {
 
     /** gethostbyaddr, falling back to the numeric form (inet_ntop's, not the JDK's). */
     private static String reverse(IpAddress a) {
-        try {
-            InetAddress ia = InetAddress.getByAddress(a.bytes());
-            String name = ia.getHostName();
-            // the JDK answers its own literal form when nothing resolves
-            return name.equals(ia.getHostAddress()) ? a.toString() : name;
-        } catch (UnknownHostException | SecurityException e) {
-            return a.toString();
-        }
+        String name = HostNames.nameOf(a.bytes());
+        return name != null ? name : a.toString();
     }
 }
