@@ -209,6 +209,65 @@ class KeepalivedModeTest {
     }
 
     @Test
+    void stateChangesAreWrittenToTheNotifyFifos() throws Exception {
+        Path dir = Files.createTempDirectory("ka-e2e");
+        Path made = dir.resolve("notify.fifo");   // the director makes this one, and removes it
+        Path theirs = dir.resolve("lvs.fifo");    // this one is the reader's: it stays
+        Netns.sh("mkfifo " + theirs);
+        try (Backend rs1 = new Backend("rs1")) {
+            int vport = Realservers.freePort();
+            Path conf = write(dir, "global_defs {\n  notify_fifo " + made + "\n  lvs_notify_fifo " + theirs + "\n}\n"
+                    + "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
+                    + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + realServer(rs1, "") + "}\n");
+            List<String> fromMade = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> fromTheirs = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (Director d = start(conf)) {
+                awaitFirstChecks(d, rs1);
+                assertTrue(Files.exists(made), "notify_fifo made at start");
+                Thread r1 = reader(made, fromMade);
+                Thread r2 = reader(theirs, fromTheirs);
+                String rs = "[127.0.0.1]:tcp:" + rs1.port;
+                String vs = "[127.0.0.1]:tcp:" + vport;
+                rs1.down();
+                awaitTable(d, DETECT, t -> !has(t, rs1));
+                rs1.up();
+                awaitTable(d, Duration.ofSeconds(5), t -> has(t, rs1));
+                // the quorum comes up at start (keepalived runs quorum_up then too)
+                List<String> want = List.of("VS " + vs + " UP", "RS " + rs + " " + vs + " DOWN", "VS " + vs + " DOWN",
+                        "RS " + rs + " " + vs + " UP", "VS " + vs + " UP");
+                long t0 = System.nanoTime();
+                while ((fromMade.size() < 5 || fromTheirs.size() < 5) && System.nanoTime() - t0 < 5_000_000_000L) {
+                    Thread.sleep(20);
+                }
+                assertEquals(want, fromMade, d.log());
+                assertEquals(want, fromTheirs);
+                d.terminate();
+                r1.join(5000);
+                r2.join(5000);
+                assertFalse(r1.isAlive(), "the reader saw the end of the fifo when the director stopped");
+                assertFalse(Files.exists(made), "the fifo the director made is removed at stop");
+                assertTrue(Files.exists(theirs), "a fifo that was there stays");
+            }
+        }
+    }
+
+    /** Reads a fifo's lines until its last writer closes it. */
+    private static Thread reader(Path fifo, List<String> into) {
+        Thread t = new Thread(() -> {
+            try (var in = Files.newBufferedReader(fifo)) {
+                for (String l; (l = in.readLine()) != null; ) {
+                    into.add(l);
+                }
+            } catch (IOException e) {
+                into.add("error: " + e);
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    @Test
     void inhibitOnFailureQuiescesAndAllDownBringsTheSorryServer() throws Exception {
         Path dir = Files.createTempDirectory("ka-e2e");
         try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2"); Backend sorry = new Backend("sorry")) {

@@ -38,6 +38,8 @@ public final class CheckEngine {
     private final Duration bootstrap;
     private final ReentrantLock lock = new ReentrantLock();
     private final PolicyEvents events;
+    /** notify_fifo and lvs_notify_fifo, while the checkers run (written under the lock). */
+    private NotifyFifos fifos = NotifyFifos.NONE;
     private RealServerPolicy policy;
     private final CheckScheduler scheduler;
     private List<CheckTask> tasks = List.of();
@@ -72,6 +74,11 @@ public final class CheckEngine {
                     log.accept("Failed to exec notify script " + script.command());
                 }
             }
+
+            @Override
+            public void fifo(String line) {
+                fifos.write(line);
+            }
         };
     }
 
@@ -80,6 +87,7 @@ public final class CheckEngine {
         lock.lock();
         try {
             initTrackFiles(config, false);
+            fifos = NotifyFifos.open(config.global(), log);
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             policy = new RealServerPolicy(runnable, events, this::fileValue);
             apply(policy.start());
@@ -108,6 +116,10 @@ public final class CheckEngine {
                 return;
             }
             initTrackFiles(config, true);
+            if (!fifos.same(config.global())) {
+                fifos.close();
+                fifos = NotifyFifos.open(config.global(), log);
+            }
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             java.util.Map<CheckerId, CheckTask> running = new java.util.HashMap<>();
             for (CheckTask t : tasks) {
@@ -159,6 +171,8 @@ public final class CheckEngine {
             if (releaseTable) {
                 apply(clear);
             }
+            fifos.close();
+            fifos = NotifyFifos.NONE;
         } finally {
             lock.unlock();
         }

@@ -1,0 +1,92 @@
+package org.jlvs.sys.libc;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A named pipe written without ever blocking: made with mkfifo when missing, opened read-write
+ * and non-blocking (so opening needs no reader, and a full pipe drops the write instead of
+ * waiting), as keepalived opens its notify fifos. Every call returns its result, or
+ * {@code -errno}.
+ */
+public final class Fifo {
+    public static final int EEXIST = 17;
+    private static final int O_RDWR = 02;
+    private static final int O_NONBLOCK = 04000;
+    private static final int O_NOFOLLOW = 0400000;
+    private static final int O_CLOEXEC = 02000000;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final MethodHandle MKFIFO = bind("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle OPEN = LINKER.downcallHandle(
+            LINKER.defaultLookup().find("open").orElseThrow(() -> new UnsatisfiedLinkError("open")),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2), Errno.CAPTURE);
+    private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle UNLINK = bind("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+    private Fifo() {
+    }
+
+    private static MethodHandle bind(String name, FunctionDescriptor fd) {
+        MemorySegment f = LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
+        return LINKER.downcallHandle(f, fd, Errno.CAPTURE);
+    }
+
+    /** mkfifo(path, mode): 0, or -errno (-EEXIST when something is there already). */
+    public static int make(String path, int mode) {
+        MemorySegment st = Errno.state();
+        try (Arena a = Arena.ofConfined()) {
+            return Errno.result((int) MKFIFO.invokeExact(st, a.allocateFrom(path), mode), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Opens for writing without blocking, not following a symbolic link: the descriptor, or -errno. */
+    public static int open(String path) {
+        MemorySegment st = Errno.state();
+        try (Arena a = Arena.ofConfined()) {
+            return Errno.result((int) OPEN.invokeExact(st, a.allocateFrom(path),
+                    O_RDWR | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC, 0), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Writes one line in one write (a pipe keeps writes of up to 4 KiB whole): bytes written, or -errno. */
+    public static long write(int fd, String line) {
+        MemorySegment st = Errno.state();
+        try (Arena a = Arena.ofConfined()) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            MemorySegment buf = a.allocate(Math.max(1, b.length));
+            MemorySegment.copy(b, 0, buf, JAVA_BYTE, 0, b.length);
+            return Errno.result((long) WRITE.invokeExact(st, fd, buf, (long) b.length), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** close(fd): 0, or -errno. */
+    public static int close(int fd) {
+        return Sockets.close(fd);
+    }
+
+    /** unlink(path): 0, or -errno. */
+    public static int unlink(String path) {
+        MemorySegment st = Errno.state();
+        try (Arena a = Arena.ofConfined()) {
+            return Errno.result((int) UNLINK.invokeExact(st, a.allocateFrom(path)), st);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+}
