@@ -214,18 +214,22 @@ class KeepalivedModeTest {
         Path made = dir.resolve("notify.fifo");   // the director makes this one, and removes it
         Path theirs = dir.resolve("lvs.fifo");    // this one is the reader's: it stays
         Netns.sh("mkfifo " + theirs);
+        // notify_fifo_script: started with the fifo's path as its last argument
+        Path script = dir.resolve("fifo-reader.sh");
+        Path copied = dir.resolve("copied.txt");
+        Files.writeString(script, "#!/bin/sh\nwhile read -r line; do echo \"$line\" >> " + copied + "; done < \"$1\"\n");
+        Netns.sh("chmod 755 " + script);
         try (Backend rs1 = new Backend("rs1")) {
             int vport = Realservers.freePort();
-            Path conf = write(dir, "global_defs {\n  notify_fifo " + made + "\n  lvs_notify_fifo " + theirs + "\n}\n"
+            Path conf = write(dir, "global_defs {\n  notify_fifo " + made + "\n  notify_fifo_script " + script
+                    + "\n  lvs_notify_fifo " + theirs + "\n}\n"
                     + "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
                     + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + realServer(rs1, "") + "}\n");
-            List<String> fromMade = new java.util.concurrent.CopyOnWriteArrayList<>();
             List<String> fromTheirs = new java.util.concurrent.CopyOnWriteArrayList<>();
             try (Director d = start(conf)) {
                 awaitFirstChecks(d, rs1);
                 assertTrue(Files.exists(made), "notify_fifo made at start");
-                Thread r1 = reader(made, fromMade);
-                Thread r2 = reader(theirs, fromTheirs);
+                Thread r = reader(theirs, fromTheirs);
                 String rs = "[127.0.0.1]:tcp:" + rs1.port;
                 String vs = "[127.0.0.1]:tcp:" + vport;
                 rs1.down();
@@ -236,19 +240,27 @@ class KeepalivedModeTest {
                 List<String> want = List.of("VS " + vs + " UP", "RS " + rs + " " + vs + " DOWN", "VS " + vs + " DOWN",
                         "RS " + rs + " " + vs + " UP", "VS " + vs + " UP");
                 long t0 = System.nanoTime();
-                while ((fromMade.size() < 5 || fromTheirs.size() < 5) && System.nanoTime() - t0 < 5_000_000_000L) {
+                while ((lines(copied).size() < 5 || fromTheirs.size() < 5) && System.nanoTime() - t0 < 5_000_000_000L) {
                     Thread.sleep(20);
                 }
-                assertEquals(want, fromMade, d.log());
+                assertEquals(want, lines(copied), d.log());
                 assertEquals(want, fromTheirs);
                 d.terminate();
-                r1.join(5000);
-                r2.join(5000);
-                assertFalse(r1.isAlive(), "the reader saw the end of the fifo when the director stopped");
+                r.join(5000);
+                assertFalse(r.isAlive(), "the reader saw the end of the fifo when the director stopped");
                 assertFalse(Files.exists(made), "the fifo the director made is removed at stop");
                 assertTrue(Files.exists(theirs), "a fifo that was there stays");
+                t0 = System.nanoTime();
+                while (ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(script.toString()))) {
+                    assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "the fifo script ended with the director");
+                    Thread.sleep(20);
+                }
             }
         }
+    }
+
+    private static List<String> lines(Path f) throws IOException {
+        return Files.exists(f) ? Files.readAllLines(f) : List.of();
     }
 
     /** Reads a fifo's lines until its last writer closes it. */

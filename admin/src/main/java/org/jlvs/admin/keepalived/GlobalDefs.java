@@ -18,7 +18,7 @@ public record GlobalDefs(String routerId, List<String> notificationEmails, Strin
                          String scriptUser, String scriptGroup, boolean enableScriptSecurity,
                          LvsTimeouts lvsTimeouts, SyncDaemonConfig lvsSyncDaemon,
                          boolean lvsFlush, FlushOnStop lvsFlushOnStop, String lvsNotifyFifo, String notifyFifo,
-                         boolean rsInitNotifies, List<Setting> others) {
+                         Script lvsNotifyFifoScript, Script notifyFifoScript, boolean rsInitNotifies, List<Setting> others) {
 
     /** {@code lvs_flush_on_stop [VS]}: how the table goes at shutdown. */
     public enum FlushOnStop {

@@ -41,7 +41,7 @@ final class GlobalDefsReader {
             "config_save_dir", "data_use_instance", "umask", "state_dump_file", "stats_dump_file",
             "json_dump_file", "tmp_config_directory", "max_auto_priority", "min_auto_priority_delay",
             "dynamic_interfaces", "no_email_faults", "vrrp_garp_extra_if", "vrrp_notify_fifo",
-            "vrrp_notify_fifo_script", "notify_fifo_script", "lvs_notify_fifo_script", "smtp_alert_vrrp",
+            "vrrp_notify_fifo_script", "smtp_alert_vrrp",
             "default_interface", "instance", "net_namespace", "net_namespace_ipvs", "namespace_with_ipsets",
             "use_pid_dir", "linkbeat_use_polling", "nftables", "nftables_counters", "nftables_ifindex",
             "ipvs_nf_table_name", "nf_table_name", "fifo_write_vrrp_states_on_reload", "startup_script",
@@ -67,6 +67,8 @@ final class GlobalDefsReader {
     GlobalDefs.FlushOnStop lvsFlushOnStop = GlobalDefs.FlushOnStop.NO;
     String lvsNotifyFifo;
     String notifyFifo;
+    Script lvsNotifyFifoScript;
+    Script notifyFifoScript;
     boolean rsInitNotifies;
     final List<Setting> others = new ArrayList<>();
 
@@ -74,7 +76,7 @@ final class GlobalDefsReader {
         return new GlobalDefs(routerId, notificationEmails, notificationEmailFrom, smtpServer, smtpHeloName,
                 smtpConnectTimeout, smtpAlert, smtpAlertChecker, checkerLogAllFailures, scriptUser, scriptGroup,
                 enableScriptSecurity, lvsTimeouts, lvsSyncDaemon, lvsFlush, lvsFlushOnStop, lvsNotifyFifo,
-                notifyFifo, rsInitNotifies, others);
+                notifyFifo, lvsNotifyFifoScript, notifyFifoScript, rsInitNotifies, others);
     }
 
     KeywordTable table(ParseContext ctx) {
@@ -139,6 +141,8 @@ final class GlobalDefsReader {
         }
         t.on("lvs_notify_fifo", s -> lvsNotifyFifo = s.word(1));
         t.on("notify_fifo", s -> notifyFifo = s.word(1));
+        t.on("lvs_notify_fifo_script", s -> lvsNotifyFifoScript = ctx.script(s, "lvs_notify_fifo"));
+        t.on("notify_fifo_script", s -> notifyFifoScript = ctx.script(s, "notify_fifo"));
         t.on("rs_init_notifies", s -> rsInitNotifies = true);
         for (String name : KEPT) {
             t.on(name, s -> {

@@ -87,7 +87,7 @@ public final class CheckEngine {
         lock.lock();
         try {
             initTrackFiles(config, false);
-            fifos = NotifyFifos.open(config.global(), log);
+            fifos = NotifyFifos.open(config.global(), scripts, log);
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             policy = new RealServerPolicy(runnable, events, this::fileValue);
             apply(policy.start());
@@ -118,7 +118,7 @@ public final class CheckEngine {
             initTrackFiles(config, true);
             if (!fifos.same(config.global())) {
                 fifos.close();
-                fifos = NotifyFifos.open(config.global(), log);
+                fifos = NotifyFifos.open(config.global(), scripts, log);
             }
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             java.util.Map<CheckerId, CheckTask> running = new java.util.HashMap<>();

@@ -68,6 +68,21 @@ final class Scripts {
         }
     }
 
+    /** A script that lives as long as something else (a notify fifo's reader): its process, or null when it could not start. */
+    Process startKept(Script s) {
+        try {
+            return start(s);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** keepalived's end for a kept script: SIGTERM to it and to what it started. */
+    static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+    }
+
     /** How a checked script ended: its exit status, or killed after its timeout. */
     record Exit(int status, boolean timedOut) {
     }
