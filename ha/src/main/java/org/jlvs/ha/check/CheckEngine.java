@@ -57,7 +57,7 @@ public final class CheckEngine {
     public CheckEngine(TableDoor door, Consumer<String> log, Path root, Duration bootstrap) {
         this.door = door;
         this.log = log;
-        this.scripts = new Scripts(root);
+        this.scripts = new Scripts(root, new ScriptUsers(log));
         this.probes = new NativeProbes(log);
         this.files = new TrackFiles(root, log);
         this.bootstrap = bootstrap;
@@ -87,6 +87,7 @@ public final class CheckEngine {
         lock.lock();
         try {
             initTrackFiles(config, false);
+            scripts.users().configure(config.global());
             fifos = NotifyFifos.open(config.global(), scripts, log);
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             policy = new RealServerPolicy(runnable, events, this::fileValue);
@@ -116,6 +117,7 @@ public final class CheckEngine {
                 return;
             }
             initTrackFiles(config, true);
+            scripts.users().configure(config.global());
             if (!fifos.same(config.global())) {
                 fifos.close();
                 fifos = NotifyFifos.open(config.global(), scripts, log);

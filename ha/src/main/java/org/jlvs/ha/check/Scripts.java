@@ -11,7 +11,7 @@ import org.jlvs.admin.keepalived.Script;
 
 /**
  * Runs keepalived's scripts: the argv as written in the configuration, nothing appended, no
- * shell in between, standard streams to /dev/null. Absolute programs are looked up under the
+ * shell in between, standard streams to /dev/null, as the user keepalived would run them as. Absolute programs are looked up under the
  * root prefix when one is set (as the configuration's includes are).
  */
 final class Scripts {
@@ -19,9 +19,20 @@ final class Scripts {
     static final long KILL_GRACE_MILLIS = 2000;
 
     private final Path root;
+    private final ScriptUsers users;
 
     Scripts(Path root) {
+        this(root, new ScriptUsers(line -> { }));
+    }
+
+    Scripts(Path root, ScriptUsers users) {
         this.root = root;
+        this.users = users;
+    }
+
+    /** Whom scripts run as: script_user and the keepalived_script default (see {@link ScriptUsers}). */
+    ScriptUsers users() {
+        return users;
     }
 
     /** The program as it is run: under the root prefix when it is absolute and a prefix is set. */
@@ -49,8 +60,9 @@ final class Scripts {
     }
 
     private Process start(Script s) throws IOException {
-        List<String> argv = new ArrayList<>(s.argv());
-        argv.set(0, program(s));
+        List<String> argv = new ArrayList<>(users.prefix(s));
+        argv.addAll(s.argv());
+        argv.set(argv.size() - s.argv().size(), program(s));
         return new ProcessBuilder(argv)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
