@@ -87,7 +87,7 @@ public final class CheckEngine {
         lock.lock();
         try {
             initTrackFiles(config, false);
-            scripts.users().configure(config.global());
+            scripts.configure(config.global(), log);
             fifos = NotifyFifos.open(config.global(), scripts, log);
             KeepalivedConfig runnable = RunnableConfig.of(config, scripts, files, log);
             policy = new RealServerPolicy(runnable, events, this::fileValue);
@@ -117,7 +117,7 @@ public final class CheckEngine {
                 return;
             }
             initTrackFiles(config, true);
-            scripts.users().configure(config.global());
+            scripts.configure(config.global(), log);
             if (!fifos.same(config.global())) {
                 fifos.close();
                 fifos = NotifyFifos.open(config.global(), scripts, log);

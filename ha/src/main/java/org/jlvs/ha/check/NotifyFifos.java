@@ -64,7 +64,9 @@ final class NotifyFifos implements AutoCloseable {
             return;
         }
         Process reader = null;
-        if (script != null) {
+        if (script != null && !scripts.secure(script)) {
+            log.accept("Disabling notify script " + script.command() + " due to insecure");
+        } else if (script != null) {
             List<String> argv = new ArrayList<>(script.argv());
             argv.add(path);
             reader = scripts.startKept(new Script(script.command() + " " + path, argv, script.user(), script.group()));

@@ -64,17 +64,21 @@ final class ScriptUsers {
         }
     }
 
-    /** What goes before the script's argv: nothing, or setpriv dropping to its user. */
-    synchronized List<String> prefix(Script s) {
-        Ids ids = defaults;
+    /** The uid and gid the script runs as. */
+    synchronized Ids ids(Script s) {
         if (s.user() != null) {
             Ids own = resolve(s.user(), s.group());
-            if (own == null) {
-                log.accept("Unable to resolve script user '" + s.user() + "' for " + s.command() + " - using the default");
-            } else {
-                ids = own;
+            if (own != null) {
+                return own;
             }
+            log.accept("Unable to resolve script user '" + s.user() + "' for " + s.command() + " - using the default");
         }
+        return defaults;
+    }
+
+    /** What goes before the script's argv: nothing, or setpriv dropping to its user. */
+    synchronized List<String> prefix(Script s) {
+        Ids ids = ids(s);
         if (ids.uid == 0 && ids.gid == 0) {
             return List.of();
         }

@@ -30,9 +30,53 @@ final class Scripts {
         this.users = users;
     }
 
-    /** Whom scripts run as: script_user and the keepalived_script default (see {@link ScriptUsers}). */
-    ScriptUsers users() {
-        return users;
+    private volatile boolean security;
+    private volatile java.util.function.Consumer<String> log = line -> { };
+    /** Per command: whether it may run (checked once per configuration). */
+    private final java.util.Map<String, Boolean> allowed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Takes a configuration's script_user and enable_script_security (at start and at each reload). */
+    void configure(org.jlvs.admin.keepalived.GlobalDefs g, java.util.function.Consumer<String> log) {
+        users.configure(g);
+        this.security = g.enableScriptSecurity();
+        this.log = log;
+        allowed.clear();
+    }
+
+    /**
+     * keepalived's check of a script it will run as root: an unsafe path (see {@link ScriptPaths})
+     * is logged, and with enable_script_security the script is not run.
+     */
+    boolean secure(Script s) {
+        return allowed.computeIfAbsent(s.command() + "\0" + s.user() + "\0" + s.group(), k -> {
+            Path program = resolved(s);
+            if (program == null) {
+                return true;   // missing: runnable() says so, and running it fails as keepalived's would
+            }
+            ScriptUsers.Ids ids = users.ids(s);
+            if (!ScriptPaths.needsProtection(program, ids.uid(), ids.gid()) || ScriptPaths.unsafe(program) == null) {
+                return true;
+            }
+            log.accept("Unsafe permissions found for script '" + s.command() + "'.");
+            return !security;
+        });
+    }
+
+    /** The program's file: its path, or found on PATH; null when there is none. */
+    private Path resolved(Script s) {
+        String p = program(s);
+        if (p.indexOf('/') >= 0) {
+            return Files.exists(Path.of(p)) ? Path.of(p) : null;
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(":")) {
+                if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, p))) {
+                    return Path.of(dir, p);
+                }
+            }
+        }
+        return null;
     }
 
     /** The program as it is run: under the root prefix when it is absolute and a prefix is set. */
@@ -72,6 +116,10 @@ final class Scripts {
 
     /** A notify script: started and left to run (the JDK reaps it); false when it could not start. */
     boolean spawn(Script s) {
+        if (!secure(s)) {
+            log.accept("Disabling notify script " + s.command() + " due to insecure");
+            return true;   // said; keepalived does not run it
+        }
         try {
             start(s);
             return true;
