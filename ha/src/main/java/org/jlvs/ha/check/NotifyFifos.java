@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import org.jlvs.admin.keepalived.GlobalDefs;
 import org.jlvs.admin.keepalived.Script;
+import org.jlvs.sys.libc.Errno;
 import org.jlvs.sys.libc.Fifo;
 
 /**
@@ -59,7 +60,7 @@ final class NotifyFifos implements AutoCloseable {
             return;
         }
         int made = Fifo.make(path, 0644);
-        if (made != 0 && made != -Fifo.EEXIST) {
+        if (made != 0 && made != -Errno.EEXIST) {
             log.accept("Unable to create " + type + "notify fifo " + path);
             return;
         }

@@ -7,7 +7,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 
@@ -28,11 +27,10 @@ public final class Epoll implements AutoCloseable {
     private static final long EVENT = PACKED ? 12 : 16;
     private static final long DATA = PACKED ? 4 : 8;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle CREATE = bind("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle CTL = bind("epoll_ctl",
+    private static final MethodHandle CREATE = Errno.bind("epoll_create1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle CTL = Errno.bind("epoll_ctl",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle WAIT = bind("epoll_wait",
+    private static final MethodHandle WAIT = Errno.bind("epoll_wait",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
 
     private final int fd;
@@ -46,10 +44,6 @@ public final class Epoll implements AutoCloseable {
         this.events = arena.allocate(EVENT * capacity, 8);
     }
 
-    private static MethodHandle bind(String name, FunctionDescriptor fd) {
-        MemorySegment f = LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
-        return LINKER.downcallHandle(f, fd, Errno.CAPTURE);
-    }
 
     /** A new instance reporting up to {@code capacity} ready descriptors per wait. */
     public static Epoll open(int capacity) {

@@ -1,10 +1,12 @@
 package org.jlvs.sys.libc;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -14,6 +16,7 @@ import java.lang.invoke.VarHandle;
  */
 public final class Errno {
     public static final int EINTR = 4;
+    public static final int EEXIST = 17;
     public static final int EAGAIN = 11;
     public static final int ENOMEM = 12;
     public static final int EPERM = 1;
@@ -26,12 +29,24 @@ public final class Errno {
     public static final int EHOSTUNREACH = 113;
 
     static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
+    private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final ThreadLocal<MemorySegment> STATE =
             ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(LAYOUT));
 
     private Errno() {
+    }
+
+    /**
+     * A C library function bound with errno captured: each call takes {@link #state()} as its
+     * first argument. {@code more} adds linker options (e.g. where a variadic list starts).
+     */
+    static MethodHandle bind(String name, FunctionDescriptor fd, Linker.Option... more) {
+        MemorySegment f = LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
+        Linker.Option[] options = java.util.Arrays.copyOf(more, more.length + 1);
+        options[more.length] = CAPTURE;
+        return LINKER.downcallHandle(f, fd, options);
     }
 
     /** This thread's capture segment (pass it as a capturing call's first argument). */

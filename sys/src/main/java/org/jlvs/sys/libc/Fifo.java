@@ -19,27 +19,20 @@ import java.nio.charset.StandardCharsets;
  * {@code -errno}.
  */
 public final class Fifo {
-    public static final int EEXIST = 17;
     private static final int O_RDWR = 02;
     private static final int O_NONBLOCK = 04000;
     private static final int O_NOFOLLOW = 0400000;
     private static final int O_CLOEXEC = 02000000;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle MKFIFO = bind("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle OPEN = LINKER.downcallHandle(
-            LINKER.defaultLookup().find("open").orElseThrow(() -> new UnsatisfiedLinkError("open")),
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2), Errno.CAPTURE);
-    private static final MethodHandle WRITE = bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle UNLINK = bind("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle MKFIFO = Errno.bind("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle OPEN = Errno.bind("open",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle WRITE = Errno.bind("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle UNLINK = Errno.bind("unlink", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     private Fifo() {
     }
 
-    private static MethodHandle bind(String name, FunctionDescriptor fd) {
-        MemorySegment f = LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
-        return LINKER.downcallHandle(f, fd, Errno.CAPTURE);
-    }
 
     /** mkfifo(path, mode): 0, or -errno (-EEXIST when something is there already). */
     public static int make(String path, int mode) {

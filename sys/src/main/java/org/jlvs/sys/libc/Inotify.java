@@ -7,7 +7,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +27,10 @@ public final class Inotify implements AutoCloseable {
     /** struct inotify_event: int wd, u32 mask, u32 cookie, u32 len, then the name. */
     private static final int EVENT = 16;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle INIT = bind("inotify_init1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle ADD = bind("inotify_add_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-    private static final MethodHandle RM = bind("inotify_rm_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle READ = bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final MethodHandle INIT = Errno.bind("inotify_init1", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle ADD = Errno.bind("inotify_add_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    private static final MethodHandle RM = Errno.bind("inotify_rm_watch", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MethodHandle READ = Errno.bind("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
 
     /** One event: the watch it came from, what happened, and the file's name in the directory. */
     public record Event(int wd, int mask, String name) {
@@ -46,10 +44,6 @@ public final class Inotify implements AutoCloseable {
         this.fd = fd;
     }
 
-    private static MethodHandle bind(String name, FunctionDescriptor fd) {
-        MemorySegment f = LINKER.defaultLookup().find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
-        return LINKER.downcallHandle(f, fd, Errno.CAPTURE);
-    }
 
     public static Inotify open() {
         MemorySegment st = Errno.state();
