@@ -16,8 +16,8 @@ import org.jlvs.admin.keepalived.VirtualServer;
 
 /**
  * The configuration as the checkers will run it. keepalived drops a MISC_CHECK whose script is
- * missing or not executable at start, or unsafe to run as root with enable_script_security, so its real server has one checker less (and with none,
- * stays up). Checkers JLVS does not run yet (BFD_CHECK) are dropped the same way, with a line
+ * missing or not executable at start, or unsafe to run as root with enable_script_security, so
+ * its real server has one checker less (and with none, stays up). Checkers JLVS does not run yet (BFD_CHECK) are dropped the same way, with a line
  * saying so, rather than holding their server in its first state. A FILE_CHECK gets its track
  * file's real path (keepalived resolves it at start), or is dropped when the file's directory
  * does not exist.

@@ -31,6 +31,8 @@ final class ScriptUsers {
     private final boolean root;
     private final Map<String, long[]> users = new HashMap<>();
     private final Map<String, Long> groups = new HashMap<>();
+    /** Script users already said to be unknown (said once, not at every run). */
+    private final java.util.Set<String> unresolved = new java.util.HashSet<>();
     private volatile Ids defaults = Ids.ROOT;
     private boolean warnedNotRoot;
 
@@ -71,7 +73,9 @@ final class ScriptUsers {
             if (own != null) {
                 return own;
             }
-            log.accept("Unable to resolve script user '" + s.user() + "' for " + s.command() + " - using the default");
+            if (unresolved.add(s.user() + ":" + s.group())) {
+                log.accept("Unable to resolve script user '" + s.user() + "' for " + s.command() + " - using the default");
+            }
         }
         return defaults;
     }

@@ -62,7 +62,7 @@ final class Scripts {
         });
     }
 
-    /** The program's file: its path, or found on PATH; null when there is none. */
+    /** The program's file: its path, or the first executable of that name on PATH; null when there is none. */
     private Path resolved(Script s) {
         String p = program(s);
         if (p.indexOf('/') >= 0) {
@@ -71,8 +71,9 @@ final class Scripts {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(":")) {
-                if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, p))) {
-                    return Path.of(dir, p);
+                Path f = dir.isEmpty() ? null : Path.of(dir, p);
+                if (f != null && Files.isRegularFile(f) && Files.isExecutable(f)) {
+                    return f;
                 }
             }
         }
@@ -87,20 +88,8 @@ final class Scripts {
 
     /** Whether the program exists and may be executed (keepalived drops a MISC_CHECK whose script does not). */
     boolean runnable(Script s) {
-        String p = program(s);
-        if (p.indexOf('/') >= 0) {
-            Path f = Path.of(p);
-            return Files.isRegularFile(f) && Files.isExecutable(f);
-        }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(":")) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, p))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        Path f = resolved(s);
+        return f != null && Files.isRegularFile(f) && Files.isExecutable(f);
     }
 
     private Process start(Script s) throws IOException {
