@@ -44,6 +44,11 @@ final class Director implements AutoCloseable {
 
     /** Starts jlvsd behind {@code prefix} (e.g. {@code ip netns exec NS}); its control socket is a file, reachable from here. */
     static Director startIn(List<String> prefix, String... args) throws Exception {
+        return startIn(prefix, Map.of(), args);
+    }
+
+    /** The same, with more environment variables for jlvsd. */
+    static Director startIn(List<String> prefix, Map<String, String> env, String... args) throws Exception {
         requireBuild();
         Path dir = Files.createTempDirectory(prefix.isEmpty() ? "jlvs-e2e" : "jlvs-netns-e2e");
         Path socket = dir.resolve("control.sock");
@@ -53,6 +58,7 @@ final class Director implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("JLVS_CONTROL_SOCKET", socket.toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!Files.exists(socket)) {

@@ -263,6 +263,38 @@ class KeepalivedModeTest {
         return Files.exists(f) ? Files.readAllLines(f) : List.of();
     }
 
+    @Test
+    void withMinusSTheLinesGoToSyslogInThatFacilityAndNotToStderr() throws Exception {
+        Path dir = Files.createTempDirectory("ka-e2e");
+        String sock = dir.resolve("log").toString();
+        try (Backend rs1 = new Backend("rs1"); java.lang.foreign.Arena a = java.lang.foreign.Arena.ofConfined()) {
+            int rx = org.jlvs.sys.libc.Sockets.socket(org.jlvs.sys.libc.Sockets.AF_UNIX,
+                    org.jlvs.sys.libc.Sockets.SOCK_DGRAM | org.jlvs.sys.libc.Sockets.SOCK_CLOEXEC, 0);
+            try {
+                assertEquals(0, org.jlvs.sys.libc.Sockets.bind(rx, org.jlvs.sys.libc.SockAddr.unix(a, sock)));
+                assertEquals(0, org.jlvs.sys.libc.Sockets.receiveTimeout(rx, 10_000));
+                int vport = Realservers.freePort();
+                Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
+                        + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + realServer(rs1, "") + "}\n");
+                try (Director d = Director.startIn(List.of(), java.util.Map.of("JLVS_SYSLOG_SOCKET", sock),
+                        "-f", conf.toString(), "-i", "e2e", "-S", "3")) {
+                    awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1));
+                    java.lang.foreign.MemorySegment buf = a.allocate(4096);
+                    int n = org.jlvs.sys.libc.Sockets.recv(rx, buf, 4096, 0);
+                    assertTrue(n > 0, "nothing came to the log socket: " + n);
+                    String first = new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                            StandardCharsets.UTF_8);
+                    // local3.info is 19 * 8 + 6
+                    assertTrue(first.matches("<158>\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d Keepalived_healthcheckers\\[\\d+\\]: "
+                            + "Starting Keepalived v.*"), first);
+                    assertFalse(d.log().contains("Starting Keepalived"), "without -l nothing of keepalived's goes to stderr:\n" + d.log());
+                }
+            } finally {
+                org.jlvs.sys.libc.Sockets.close(rx);
+            }
+        }
+    }
+
     /** Reads a fifo's lines until its last writer closes it. */
     private static Thread reader(Path fifo, List<String> into) {
         Thread t = new Thread(() -> {

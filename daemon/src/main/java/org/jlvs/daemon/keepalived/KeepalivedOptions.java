@@ -12,6 +12,7 @@ import org.jlvs.admin.keepalived.KeepalivedTool;
 import org.jlvs.admin.keepalived.Severity;
 import org.jlvs.daemon.ControlServer;
 import org.jlvs.daemon.Director;
+import org.jlvs.sys.libc.Syslog;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,13 +50,14 @@ public final class KeepalivedOptions {
     @Option(names = {"-n", "--dont-fork"}, description = "stay in the foreground (jlvsd always does)")
     boolean dontFork;
 
-    @Option(names = {"-l", "--log-console"}, description = "log to the console (jlvsd logs to stderr)")
+    @Option(names = {"-l", "--log-console"}, description = "log to the console (stderr) as well as to syslog (-S)")
     boolean logConsole;
 
     @Option(names = {"-D", "--log-detail"}, description = "detailed log messages")
     boolean logDetail;
 
-    @Option(names = {"-S", "--log-facility"}, paramLabel = "FACILITY", description = "syslog facility (accepted; jlvsd logs to stderr)")
+    @Option(names = {"-S", "--log-facility"}, paramLabel = "FACILITY",
+            description = "log to syslog in LOG_LOCAL0-7 (0-7 or local0-7), user or daemon; to stderr as well only with -l")
     String logFacility;
 
     @Option(names = {"-p", "--pid"}, paramLabel = "FILE", description = "pid file (default /run/keepalived.pid when root)")
@@ -85,6 +87,7 @@ public final class KeepalivedOptions {
 
     private KeepalivedConf.Loaded loaded;
     private KeepalivedMode mode;
+    private KeepalivedLog log;
 
     /** Whether the command line asks for keepalived mode. */
     public boolean active() {
@@ -145,7 +148,7 @@ public final class KeepalivedOptions {
             return 1;
         }
         // keepalived's first lines come before what it says about the file
-        KeepalivedLog log = new KeepalivedLog(err);
+        KeepalivedLog log = log(err);
         log.line(Banner.starting());
         String kernel = Banner.runningOn(Path.of("/proc/sys/kernel"));
         if (kernel != null) {
@@ -197,12 +200,50 @@ public final class KeepalivedOptions {
         }
     }
 
+    /**
+     * Where keepalived's lines go: stderr, or with -S syslog (and stderr too with -l). A
+     * facility that is not one is said and stderr kept; so is a syslog that cannot be reached.
+     */
+    private KeepalivedLog log(PrintStream err) {
+        if (log != null) {
+            return log;
+        }
+        Integer facility = logFacility == null ? null : facility(logFacility);
+        if (logFacility != null && facility == null) {
+            err.println("Invalid log facility '" + logFacility + "'");
+        }
+        if (facility == null) {
+            return log = new KeepalivedLog(err);
+        }
+        String socket = System.getenv().getOrDefault("JLVS_SYSLOG_SOCKET", Syslog.DEV_LOG);
+        try {
+            Syslog syslog = Syslog.open(socket, KeepalivedLog.IDENT, facility);
+            return log = new KeepalivedLog(logConsole ? err : null, syslog);
+        } catch (java.io.IOException e) {
+            err.println("jlvsd: cannot log to syslog (" + e.getMessage() + "): logging to stderr");
+            return log = new KeepalivedLog(err);
+        }
+    }
+
+    /** keepalived's -S values: 0-7 for LOG_LOCAL0-7, the same as local0-7, user, daemon; null for anything else. */
+    static Integer facility(String s) {
+        String v = s.startsWith("local") ? s.substring(5) : s;
+        if (v.length() == 1 && v.charAt(0) >= '0' && v.charAt(0) <= '7') {
+            return Syslog.LOG_LOCAL0 + (v.charAt(0) - '0');
+        }
+        return switch (s) {
+            case "user" -> Syslog.LOG_USER;
+            case "daemon" -> Syslog.LOG_DAEMON;
+            default -> null;
+        };
+    }
+
     /** With the director up: installs the file's table, starts the checkers, signals and the "reload" op. */
     public void attach(Director director, ControlServer control) {
         if (loaded == null) {
             return;
         }
-        mode = new KeepalivedMode(this, loaded, director, new KeepalivedLog(System.err));
+        mode = new KeepalivedMode(this, loaded, director, log(System.err));
         control.addOp("reload", mode::reloadRequest);
         mode.start();
     }

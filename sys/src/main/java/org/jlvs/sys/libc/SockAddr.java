@@ -10,13 +10,25 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-/** Socket addresses (sockaddr_in, sockaddr_in6, sockaddr_ll, sockaddr_nl) laid out in memory. */
+/** Socket addresses (sockaddr_in, sockaddr_in6, sockaddr_ll, sockaddr_nl, sockaddr_un) laid out in memory. */
 public final class SockAddr {
     private static final ValueLayout.OfShort BE16 = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt BE32 = JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfLong BE64 = JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     private SockAddr() {
+    }
+
+    /** sockaddr_un for a path (at most 107 bytes), sized to the path as the kernel takes it. */
+    public static MemorySegment unix(Arena arena, String path) {
+        byte[] p = path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (p.length > 107) {
+            throw new IllegalArgumentException("a Unix socket path longer than 107 bytes: " + path);
+        }
+        MemorySegment s = arena.allocate(2 + p.length + 1, 2);
+        s.set(JAVA_SHORT, 0, (short) Sockets.AF_UNIX);
+        MemorySegment.copy(p, 0, s, JAVA_BYTE, 2, p.length);
+        return s;
     }
 
     /** sockaddr_in for an IPv4 address held as an int (network order read as a number). */

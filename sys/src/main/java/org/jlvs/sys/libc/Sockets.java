@@ -15,6 +15,7 @@ import java.lang.invoke.MethodHandle;
  */
 public final class Sockets {
     public static final int AF_UNSPEC = 0;
+    public static final int AF_UNIX = 1;
     public static final int AF_INET = 2;
     public static final int AF_INET6 = 10;
     public static final int AF_NETLINK = 16;
