@@ -2,26 +2,43 @@ package org.jlvs.packet.xmit;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import org.jlvs.core.model.Destination;
+import org.jlvs.core.model.TunnelType;
 import org.jlvs.core.tunable.Tunables;
 import org.jlvs.packet.Count;
 import org.jlvs.packet.Counters;
+import org.jlvs.packet.csum.Checksum;
 import org.jlvs.packet.hdr.IpPacket;
 import org.jlvs.sys.libc.MsgVec;
 import org.jlvs.sys.libc.SockAddr;
+import org.jlvs.sys.libc.Sockets;
 import org.jlvs.sys.packet.PacketSocket;
 import org.jlvs.sys.raw.RawSocket;
 
 /**
  * One worker's ways out for LVS-DR and LVS-TUN (as ip_vs_dr_xmit and ip_vs_tunnel_xmit): the
  * unchanged packet in a frame to the realserver's MAC (AF_PACKET), or inside an outer header to
- * its address (raw sockets of protocol 4 or 41, one per outer and inner family). Sends are
+ * its address (raw sockets of protocol 4 or 41, one per outer and inner family; GRE through a
+ * raw socket of protocol 47 and GUE through UDP sockets, a copy behind their header). Sends are
  * queued and go out in one sendmmsg per socket per batch. A packet too big for the inside MTU
  * gets fragmentation-needed / packet-too-big when it may not be fragmented, else is fragmented
  * (DR) or left for the tunnel socket to fragment (TUN).
  */
 public final class Egress implements AutoCloseable {
+    private static final int IPPROTO_GRE = 47;
+    private static final int ETH_P_IP = 0x0800;
+    private static final int ETH_P_IPV6 = 0x86DD;
+    private static final int SO_NO_CHECK = 11;
+    private static final int UDP_NO_CHECK6_TX = 101;
+    /** The longest GRE or GUE header written before a packet. */
+    private static final int MAX_ENCAP = 16;
+    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
+
     private final EgressTable table;
     private final long[] counts;
     private final Tunables tunables;
@@ -31,6 +48,12 @@ public final class Egress implements AutoCloseable {
     /** Tunnel sockets by [outer v6][inner v6]. */
     private final RawSocket[][] tunnels = new RawSocket[2][2];
     private final MsgVec[][] tunnelBatches = new MsgVec[2][2];
+    /** GRE tunnels by outer v6: the kernel writes the outer header, we the GRE header. */
+    private final RawSocket[] gre = new RawSocket[2];
+    /** GUE tunnels by [outer v6][with UDP checksum]: UDP sockets, we write the GUE header. */
+    private final int[][] gue = new int[2][2];
+    /** A GRE or GUE packet being put together: its header, then the client's packet. */
+    private final MemorySegment encap;
     private final RawSocket icmp4;
     private final RawSocket icmp6;
     private final MemorySegment scratch;
@@ -50,6 +73,13 @@ public final class Egress implements AutoCloseable {
                 tunnelBatches[outer][inner] = MsgVec.forSend(arena, batch);
             }
         }
+        for (int outer = 0; outer < 2; outer++) {
+            gre[outer] = RawSocket.ofProtocol(outer == 1, IPPROTO_GRE);
+            for (int csum = 0; csum < 2; csum++) {
+                gue[outer][csum] = udpSocket(outer == 1, csum == 1);
+            }
+        }
+        this.encap = arena.allocate(MAX_ENCAP + 65536, 16);
         this.icmp4 = RawSocket.headerIncluded(false);
         this.icmp6 = RawSocket.headerIncluded(true);
         this.scratch = arena.allocate(256 * 1024, 16);
@@ -90,14 +120,25 @@ public final class Egress implements AutoCloseable {
         return true;
     }
 
-    /** LVS-TUN: the packet inside an outer header from us to the realserver. */
+    /**
+     * LVS-TUN: the packet inside an outer header from us to the realserver: IPIP (or IPv6 in
+     * IPv6), or as the destination's --tun-type asks, GRE or GUE (ip_vs_tunnel_xmit's
+     * ipvs_gre_encap and ipvs_gue_encap).
+     */
     public boolean tunnel(IpPacket p, Destination d) {
         EgressTable.Route r = table.get(d);
         if (r == null) {
             Counters.add(counts, Count.DROP_NO_NEIGHBOUR);
             return false;
         }
-        int overhead = r.v6 ? 40 : 20;
+        TunnelType type = d.tunnelType();
+        boolean csum = (d.tunnelFlags() & Destination.TUN_F_CSUM) != 0;
+        int encapLen = switch (type) {
+            case GRE -> csum ? 8 : 4;
+            case GUE -> r.gue == null ? 0 : 8 + 4;
+            default -> 0;
+        };
+        int overhead = (r.v6 ? 40 : 20) + encapLen;
         int mtu = table.mtu();
         if (p.length + overhead > mtu) {
             // IPv4 with DF, or an IPv6 packet that came whole over a link like ours: the client
@@ -108,9 +149,67 @@ public final class Egress implements AutoCloseable {
                 return false;
             }
         }
-        tunnelBatches[r.v6 ? 1 : 0][p.v6 ? 1 : 0].add(r.inet, p.seg, p.base, p.length);
+        int rc = 0;
+        if (type == TunnelType.GRE) {
+            rc = sendGre(r, p, csum);
+        } else if (type == TunnelType.GUE && r.gue != null) {
+            rc = sendGue(r, p, csum);
+        } else {
+            tunnelBatches[r.v6 ? 1 : 0][p.v6 ? 1 : 0].add(r.inet, p.seg, p.base, p.length);
+        }
+        if (rc < 0) {
+            Counters.add(counts, Count.DROP_SEND_FAILED);
+            return false;
+        }
         Counters.add(counts, Count.TUN);
         return true;
+    }
+
+    /** GRE (RFC 2784): flags and version 0, or the C bit and a checksum over header and packet; then the packet. */
+    private int sendGre(EgressTable.Route r, IpPacket p, boolean csum) {
+        int hl = csum ? 8 : 4;
+        encap.set(BE16, 0, (short) (csum ? 0x8000 : 0));
+        encap.set(BE16, 2, (short) (p.v6 ? ETH_P_IPV6 : ETH_P_IP));
+        if (csum) {
+            encap.set(JAVA_INT, 4, 0);
+        }
+        MemorySegment.copy(p.seg, p.base, encap, hl, p.length);
+        if (csum) {
+            encap.set(BE16, 4, (short) Checksum.finish(Checksum.sum(encap, 0, hl + p.length, 0)));
+        }
+        return gre[r.v6 ? 1 : 0].send(r.inet, encap, 0, hl + p.length);
+    }
+
+    /**
+     * GUE (draft-ietf-intarea-gue): a 4-byte header, version 0, no options, the inner protocol
+     * (4 or 41) in proto/ctype, in a UDP datagram to the destination's tunnel port; the UDP
+     * checksum only with --tun-csum, as the kernel sends it.
+     */
+    private int sendGue(EgressTable.Route r, IpPacket p, boolean csum) {
+        encap.set(JAVA_INT, 0, 0);
+        encap.set(JAVA_BYTE, 1, (byte) (p.v6 ? RawSocket.IPPROTO_IPV6 : RawSocket.IPPROTO_IPIP));
+        MemorySegment.copy(p.seg, p.base, encap, 4, p.length);
+        return Sockets.sendto(gue[r.v6 ? 1 : 0][csum ? 1 : 0], encap, 4 + p.length, 0, r.gue);
+    }
+
+    private static int udpSocket(boolean v6, boolean checksum) {
+        int fd = Sockets.socket(v6 ? Sockets.AF_INET6 : Sockets.AF_INET, Sockets.SOCK_DGRAM | Sockets.SOCK_CLOEXEC, 0);
+        if (fd < 0) {
+            throw new IllegalStateException("udp socket: " + org.jlvs.sys.libc.Errno.describe(fd));
+        }
+        Sockets.setsockopt(fd, Sockets.SOL_SOCKET, Sockets.SO_SNDBUF, 4 << 20);
+        if (v6) {
+            Sockets.setsockopt(fd, Sockets.IPPROTO_IPV6, Sockets.IPV6_MTU_DISCOVER, Sockets.IPV6_PMTUDISC_DONT);
+            if (!checksum) {
+                Sockets.setsockopt(fd, Sockets.IPPROTO_UDP, UDP_NO_CHECK6_TX, 1);
+            }
+        } else {
+            Sockets.setsockopt(fd, Sockets.IPPROTO_IP, Sockets.IP_MTU_DISCOVER, Sockets.IP_PMTUDISC_DONT);
+            if (!checksum) {
+                Sockets.setsockopt(fd, Sockets.SOL_SOCKET, SO_NO_CHECK, 1);
+            }
+        }
+        return fd;
     }
 
     private void tooBig(IpPacket p, int nextHopMtu) {
@@ -147,6 +246,12 @@ public final class Egress implements AutoCloseable {
     @Override
     public void close() {
         frames.close();
+        for (int outer = 0; outer < 2; outer++) {
+            gre[outer].close();
+            for (int fd : gue[outer]) {
+                Sockets.close(fd);
+            }
+        }
         for (RawSocket[] row : tunnels) {
             for (RawSocket s : row) {
                 s.close();

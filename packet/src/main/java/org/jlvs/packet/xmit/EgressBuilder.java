@@ -70,7 +70,12 @@ public final class EgressBuilder {
                         }
                     }
                 }
-                routes.put(d, new EgressTable.Route(link, inet, a.isV6()));
+                MemorySegment gue = null;
+                if (f == Forwarding.TUNNEL && d.tunnelType() == org.jlvs.core.model.TunnelType.GUE) {
+                    gue = a.isV6() ? SockAddr.inet6(arena, a.hi(), a.lo(), d.tunnelPort())
+                            : SockAddr.inet4(arena, a.v4(), d.tunnelPort());
+                }
+                routes.put(d, new EgressTable.Route(link, inet, gue, a.isV6()));
             }
         }
         into.publish(routes);

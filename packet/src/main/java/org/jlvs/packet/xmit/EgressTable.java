@@ -9,7 +9,8 @@ import org.jlvs.core.model.Destination;
 /**
  * Where DR and TUN packets for each realserver go: its link-layer address on the inside
  * interface (a ready {@code sockaddr_ll}, or none until its MAC is known) and its IP address (a
- * ready {@code sockaddr_in}/{@code in6} for the tunnel sockets). Rebuilt by the control side
+ * ready {@code sockaddr_in}/{@code in6} for the tunnel sockets, and one with the tunnel port
+ * for GUE). Rebuilt by the control side
  * after table changes and neighbour refreshes, and published whole; packet threads only read
  * it, by identity, without allocating.
  */
@@ -18,11 +19,18 @@ public final class EgressTable {
     public static final class Route {
         final MemorySegment link;
         final MemorySegment inet;
+        /** For a GUE tunnel: the realserver's address with its tunnel port; else null. */
+        final MemorySegment gue;
         final boolean v6;
 
         public Route(MemorySegment link, MemorySegment inet, boolean v6) {
+            this(link, inet, null, v6);
+        }
+
+        public Route(MemorySegment link, MemorySegment inet, MemorySegment gue, boolean v6) {
             this.link = link;
             this.inet = inet;
+            this.gue = gue;
             this.v6 = v6;
         }
 
