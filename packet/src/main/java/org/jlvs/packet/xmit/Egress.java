@@ -132,7 +132,11 @@ public final class Egress implements AutoCloseable {
             return false;
         }
         TunnelType type = d.tunnelType();
-        boolean csum = (d.tunnelFlags() & Destination.TUN_F_CSUM) != 0;
+        // the kernel checksums GRE for csum, GUE's UDP for csum or remcsum (whose option it adds
+        // only to packets with a partial checksum, which forwarded packets do not have)
+        int flags = d.tunnelFlags();
+        boolean csum = (flags & Destination.TUN_F_CSUM) != 0
+                || (type == TunnelType.GUE && (flags & Destination.TUN_F_REMCSUM) != 0);
         int encapLen = switch (type) {
             case GRE -> csum ? 8 : 4;
             case GUE -> r.gue == null ? 0 : 8 + 4;
