@@ -312,6 +312,25 @@ class KeepalivedModeTest {
     }
 
     @Test
+    void anEditOfARealserverDeletedBehindItsBackAddsItAgain() throws Exception {
+        Path dir = Files.createTempDirectory("ka-e2e");
+        try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2")) {
+            int vport = Realservers.freePort();
+            Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
+                    + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n"
+                    + realServer(rs1, "    inhibit_on_failure\n") + realServer(rs2, "") + "}\n");
+            try (Director d = start(conf)) {
+                awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1) && has(t, rs2));
+                awaitFirstChecks(d, rs1, rs2);
+                d.ok("-d", "-t", "127.0.0.1:" + vport, "-r", "127.0.0.1:" + rs1.port);
+                rs1.down();
+                // inhibit_on_failure edits rs1 to weight 0; keepalived's edit falls back to an add
+                awaitTable(d, DETECT, t -> t.lines().anyMatch(l -> l.matches("  -> 127\\.0\\.0\\.1:" + rs1.port + " +Masq +0 .*")));
+            }
+        }
+    }
+
+    @Test
     void inhibitOnFailureQuiescesAndAllDownBringsTheSorryServer() throws Exception {
         Path dir = Files.createTempDirectory("ka-e2e");
         try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2"); Backend sorry = new Backend("sorry")) {
