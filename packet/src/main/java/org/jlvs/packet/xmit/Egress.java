@@ -2,10 +2,6 @@ package org.jlvs.packet.xmit;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import org.jlvs.core.model.Destination;
 import org.jlvs.core.model.TunnelType;
@@ -13,6 +9,7 @@ import org.jlvs.core.tunable.Tunables;
 import org.jlvs.packet.Count;
 import org.jlvs.packet.Counters;
 import org.jlvs.packet.csum.Checksum;
+import org.jlvs.packet.hdr.Be;
 import org.jlvs.packet.hdr.IpPacket;
 import org.jlvs.sys.libc.MsgVec;
 import org.jlvs.sys.libc.SockAddr;
@@ -37,7 +34,6 @@ public final class Egress implements AutoCloseable {
     private static final int UDP_NO_CHECK6_TX = 101;
     /** The longest GRE or GUE header written before a packet. */
     private static final int MAX_ENCAP = 16;
-    private static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
 
     private final EgressTable table;
     private final long[] counts;
@@ -172,14 +168,14 @@ public final class Egress implements AutoCloseable {
     /** GRE (RFC 2784): flags and version 0, or the C bit and a checksum over header and packet; then the packet. */
     private int sendGre(EgressTable.Route r, IpPacket p, boolean csum) {
         int hl = csum ? 8 : 4;
-        encap.set(BE16, 0, (short) (csum ? 0x8000 : 0));
-        encap.set(BE16, 2, (short) (p.v6 ? ETH_P_IPV6 : ETH_P_IP));
+        Be.u16(encap, 0, csum ? 0x8000 : 0);
+        Be.u16(encap, 2, p.v6 ? ETH_P_IPV6 : ETH_P_IP);
         if (csum) {
-            encap.set(JAVA_INT, 4, 0);
+            Be.i32(encap, 4, 0);
         }
         MemorySegment.copy(p.seg, p.base, encap, hl, p.length);
         if (csum) {
-            encap.set(BE16, 4, (short) Checksum.finish(Checksum.sum(encap, 0, hl + p.length, 0)));
+            Be.u16(encap, 4, Checksum.finish(Checksum.sum(encap, 0, hl + p.length, 0)));
         }
         return gre[r.v6 ? 1 : 0].send(r.inet, encap, 0, hl + p.length);
     }
@@ -190,8 +186,8 @@ public final class Egress implements AutoCloseable {
      * checksum only with --tun-csum, as the kernel sends it.
      */
     private int sendGue(EgressTable.Route r, IpPacket p, boolean csum) {
-        encap.set(JAVA_INT, 0, 0);
-        encap.set(JAVA_BYTE, 1, (byte) (p.v6 ? RawSocket.IPPROTO_IPV6 : RawSocket.IPPROTO_IPIP));
+        Be.i32(encap, 0, 0);
+        Be.u8(encap, 1, p.v6 ? RawSocket.IPPROTO_IPV6 : RawSocket.IPPROTO_IPIP);
         MemorySegment.copy(p.seg, p.base, encap, 4, p.length);
         return Sockets.sendto(gue[r.v6 ? 1 : 0][csum ? 1 : 0], encap, 4 + p.length, 0, r.gue);
     }
