@@ -107,6 +107,24 @@ class PacketPlaneTest {
             assertTrue(gre.contains("GREv0"), gre);
             assertTrue(gre.matches("(?s).*> 192\\.0\\.2\\.100\\.8081: Flags \\[S\\].*"), "the client's SYN inside:\n" + gre);
 
+            // --tun-csum: the C bit, and a checksum over the GRE header and the packet
+            d.ok("-A", "-t", "192.0.2.100:8083", "-s", "rr");
+            d.ok("-a", "-t", "192.0.2.100:8083", "-r", "198.51.100.11:8083", "-i", "--tun-type", "gre", "--tun-csum");
+            String greCsum = capture(t, "rs1", "ip proto 47", "http://192.0.2.100:8083/");
+            String g = hexOf(greCsum);
+            assertEquals("80000800", g.substring(40, 48), "GRE flags with C, protocol IPv4:\n" + greCsum);
+            long sum = 0;
+            for (int i = 40; i + 4 <= g.length(); i += 4) {
+                sum += Integer.parseInt(g.substring(i, i + 4), 16);
+            }
+            if (g.length() % 4 == 2) {
+                sum += Integer.parseInt(g.substring(g.length() - 2), 16) << 8;
+            }
+            while ((sum >>> 16) != 0) {
+                sum = (sum & 0xFFFF) + (sum >>> 16);
+            }
+            assertEquals(0xFFFF, sum, "the GRE checksum verifies:\n" + greCsum);
+
             d.ok("-A", "-t", "192.0.2.100:8082", "-s", "rr");
             d.ok("-a", "-t", "192.0.2.100:8082", "-r", "198.51.100.11:8082", "-i", "--tun-type", "gue", "--tun-port", "6080");
             String gue = capture(t, "rs1", "udp dst port 6080", "http://192.0.2.100:8082/");

@@ -21,7 +21,7 @@ import org.jlvs.sys.raw.RawSocket;
  * One worker's ways out for LVS-DR and LVS-TUN (as ip_vs_dr_xmit and ip_vs_tunnel_xmit): the
  * unchanged packet in a frame to the realserver's MAC (AF_PACKET), or inside an outer header to
  * its address (raw sockets of protocol 4 or 41, one per outer and inner family; GRE through a
- * raw socket of protocol 47 and GUE through UDP sockets, a copy behind their header). Sends are
+ * raw socket of protocol 47 and GUE through UDP sockets, their header a second iovec). Sends are
  * queued and go out in one sendmmsg per socket per batch. A packet too big for the inside MTU
  * gets fragmentation-needed / packet-too-big when it may not be fragmented, else is fragmented
  * (DR) or left for the tunnel socket to fragment (TUN).
@@ -46,10 +46,10 @@ public final class Egress implements AutoCloseable {
     private final MsgVec[][] tunnelBatches = new MsgVec[2][2];
     /** GRE tunnels by outer v6: the kernel writes the outer header, we the GRE header. */
     private final RawSocket[] gre = new RawSocket[2];
+    private final MsgVec[] greBatches = new MsgVec[2];
     /** GUE tunnels by [outer v6][with UDP checksum]: UDP sockets, we write the GUE header. */
     private final int[][] gue = new int[2][2];
-    /** A GRE or GUE packet being put together: its header, then the client's packet. */
-    private final MemorySegment encap;
+    private final MsgVec[][] gueBatches = new MsgVec[2][2];
     private final RawSocket icmp4;
     private final RawSocket icmp6;
     private final MemorySegment scratch;
@@ -71,11 +71,12 @@ public final class Egress implements AutoCloseable {
         }
         for (int outer = 0; outer < 2; outer++) {
             gre[outer] = RawSocket.ofProtocol(outer == 1, IPPROTO_GRE);
+            greBatches[outer] = MsgVec.forSendWithHeader(arena, batch, MAX_ENCAP);
             for (int csum = 0; csum < 2; csum++) {
                 gue[outer][csum] = udpSocket(outer == 1, csum == 1);
+                gueBatches[outer][csum] = MsgVec.forSendWithHeader(arena, batch, MAX_ENCAP);
             }
         }
-        this.encap = arena.allocate(MAX_ENCAP + 65536, 16);
         this.icmp4 = RawSocket.headerIncluded(false);
         this.icmp6 = RawSocket.headerIncluded(true);
         this.scratch = arena.allocate(256 * 1024, 16);
@@ -149,35 +150,31 @@ public final class Egress implements AutoCloseable {
                 return false;
             }
         }
-        int rc = 0;
         if (type == TunnelType.GRE) {
-            rc = sendGre(r, p, csum);
+            queueGre(r, p, csum);
         } else if (type == TunnelType.GUE && r.gue != null) {
-            rc = sendGue(r, p, csum);
+            queueGue(r, p, csum);
         } else {
             tunnelBatches[r.v6 ? 1 : 0][p.v6 ? 1 : 0].add(r.inet, p.seg, p.base, p.length);
-        }
-        if (rc < 0) {
-            Counters.add(counts, Count.DROP_SEND_FAILED);
-            return false;
         }
         Counters.add(counts, Count.TUN);
         return true;
     }
 
     /** GRE (RFC 2784): flags and version 0, or the C bit and a checksum over header and packet; then the packet. */
-    private int sendGre(EgressTable.Route r, IpPacket p, boolean csum) {
+    private void queueGre(EgressTable.Route r, IpPacket p, boolean csum) {
+        MsgVec batch = greBatches[r.v6 ? 1 : 0];
+        MemorySegment h = batch.nextHeader();
         int hl = csum ? 8 : 4;
-        Be.u16(encap, 0, csum ? 0x8000 : 0);
-        Be.u16(encap, 2, p.v6 ? ETH_P_IPV6 : ETH_P_IP);
+        Be.u16(h, 0, csum ? 0x8000 : 0);
+        Be.u16(h, 2, p.v6 ? ETH_P_IPV6 : ETH_P_IP);
         if (csum) {
-            Be.i32(encap, 4, 0);
+            Be.i32(h, 4, 0);
+            // the header's 8 bytes are 16-bit aligned, so the two sums simply add
+            long sum = Checksum.sum(h, 0, hl, Checksum.sum(p.seg, p.base, p.length, 0));
+            Be.u16(h, 4, Checksum.finish(sum));
         }
-        MemorySegment.copy(p.seg, p.base, encap, hl, p.length);
-        if (csum) {
-            Be.u16(encap, 4, Checksum.finish(Checksum.sum(encap, 0, hl + p.length, 0)));
-        }
-        return gre[r.v6 ? 1 : 0].send(r.inet, encap, 0, hl + p.length);
+        batch.add(r.inet, hl, p.seg, p.base, p.length);
     }
 
     /**
@@ -185,11 +182,12 @@ public final class Egress implements AutoCloseable {
      * (4 or 41) in proto/ctype, in a UDP datagram to the destination's tunnel port; the UDP
      * checksum only with --tun-csum, as the kernel sends it.
      */
-    private int sendGue(EgressTable.Route r, IpPacket p, boolean csum) {
-        Be.i32(encap, 0, 0);
-        Be.u8(encap, 1, p.v6 ? RawSocket.IPPROTO_IPV6 : RawSocket.IPPROTO_IPIP);
-        MemorySegment.copy(p.seg, p.base, encap, 4, p.length);
-        return Sockets.sendto(gue[r.v6 ? 1 : 0][csum ? 1 : 0], encap, 4 + p.length, 0, r.gue);
+    private void queueGue(EgressTable.Route r, IpPacket p, boolean csum) {
+        MsgVec batch = gueBatches[r.v6 ? 1 : 0][csum ? 1 : 0];
+        MemorySegment h = batch.nextHeader();
+        Be.i32(h, 0, 0);
+        Be.u8(h, 1, p.v6 ? RawSocket.IPPROTO_IPV6 : RawSocket.IPPROTO_IPIP);
+        batch.add(r.gue, 4, p.seg, p.base, p.length);
     }
 
     private static int udpSocket(boolean v6, boolean checksum) {
@@ -235,6 +233,14 @@ public final class Egress implements AutoCloseable {
             for (int inner = 0; inner < 2; inner++) {
                 if (tunnelBatches[outer][inner].count() > 0) {
                     failed += tunnels[outer][inner].flush(tunnelBatches[outer][inner]);
+                }
+            }
+            if (greBatches[outer].count() > 0) {
+                failed += gre[outer].flush(greBatches[outer]);
+            }
+            for (int csum = 0; csum < 2; csum++) {
+                if (gueBatches[outer][csum].count() > 0) {
+                    failed += gueBatches[outer][csum].flush(gue[outer][csum]);
                 }
             }
         }

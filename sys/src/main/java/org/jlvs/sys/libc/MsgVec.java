@@ -10,7 +10,8 @@ import java.lang.foreign.MemorySegment;
 /**
  * An array of {@code struct mmsghdr}, one iovec each, for recvmmsg and sendmmsg: allocated once,
  * then refilled for every batch. For receiving, each message owns a buffer; for sending, each
- * points at caller memory (a packet in a receive buffer) and a destination address.
+ * points at caller memory (a packet in a receive buffer) and a destination address, optionally
+ * behind a small header of its own (a second iovec, so the packet is not copied).
  */
 public final class MsgVec {
     /** sizeof(struct mmsghdr) on x86_64/aarch64: msghdr (56) + msg_len + padding. */
@@ -26,18 +27,33 @@ public final class MsgVec {
     private final MemorySegment hdrs;
     private final MemorySegment iovs;
     private final MemorySegment[] buffers;
+    /** Per message, the header before its data (send vectors made with {@link #forSendWithHeader}). */
+    private final MemorySegment headers;
+    private final long headerSize;
+    /** iovecs per message: 1, or 2 with a header. */
+    private final int iovPer;
     private final int capacity;
     private int count;
 
     private MsgVec(Arena arena, int capacity, long bufferSize) {
+        this(arena, capacity, bufferSize, 0);
+    }
+
+    private MsgVec(Arena arena, int capacity, long bufferSize, long headerSize) {
         this.capacity = capacity;
+        this.headerSize = headerSize;
+        this.iovPer = headerSize > 0 ? 2 : 1;
         this.hdrs = arena.allocate(MMSGHDR * capacity, 8);
-        this.iovs = arena.allocate(IOVEC * capacity, 8);
+        this.iovs = arena.allocate(IOVEC * iovPer * capacity, 8);
+        this.headers = headerSize > 0 ? arena.allocate(headerSize * capacity, 8) : null;
         this.buffers = new MemorySegment[bufferSize > 0 ? capacity : 0];
         for (int i = 0; i < capacity; i++) {
             MemorySegment h = hdrs.asSlice(i * MMSGHDR, MMSGHDR);
-            h.set(ADDRESS, OFF_IOV, iovs.asSlice(i * IOVEC, IOVEC));
-            h.set(JAVA_LONG, OFF_IOVLEN, 1);
+            h.set(ADDRESS, OFF_IOV, iovs.asSlice(i * IOVEC * iovPer, IOVEC * iovPer));
+            h.set(JAVA_LONG, OFF_IOVLEN, iovPer);
+            if (headers != null) {
+                iovs.set(ADDRESS, i * IOVEC * iovPer, headers.asSlice(i * headerSize, headerSize));
+            }
             if (bufferSize > 0) {
                 buffers[i] = arena.allocate(bufferSize, 16);
                 iovs.set(ADDRESS, i * IOVEC, buffers[i]);
@@ -54,6 +70,19 @@ public final class MsgVec {
     /** {@code capacity} send slots that point at caller memory. */
     public static MsgVec forSend(Arena arena, int capacity) {
         return new MsgVec(arena, capacity, 0);
+    }
+
+    /**
+     * {@code capacity} send slots that each send a header of up to {@code headerSize} bytes
+     * (written into {@link #nextHeader}) and then caller memory.
+     */
+    public static MsgVec forSendWithHeader(Arena arena, int capacity, long headerSize) {
+        return new MsgVec(arena, capacity, 0, headerSize);
+    }
+
+    /** Where the next message's header goes; {@link #add(MemorySegment, long, MemorySegment, long, long)} sends it. */
+    public MemorySegment nextHeader() {
+        return headers.asSlice(count * headerSize, headerSize);
     }
 
     public int capacity() {
@@ -92,15 +121,28 @@ public final class MsgVec {
      * vector is full. The memory must stay put until {@link #flush}.
      */
     public boolean add(MemorySegment addr, MemorySegment data, long offset, long len) {
+        return add(addr, 0, data, offset, len);
+    }
+
+    /**
+     * The same, behind the first {@code headerLen} bytes of {@link #nextHeader} (a vector made
+     * with {@link #forSendWithHeader}; 0 for none).
+     */
+    public boolean add(MemorySegment addr, long headerLen, MemorySegment data, long offset, long len) {
         if (count == capacity) {
             return false;
         }
         long h = count * MMSGHDR;
         hdrs.set(ADDRESS, h + OFF_NAME, addr);
         hdrs.set(JAVA_INT, h + OFF_NAMELEN, (int) addr.byteSize());
+        long iov = count * IOVEC * iovPer;
+        if (iovPer == 2) {
+            iovs.set(JAVA_LONG, iov + 8, headerLen);
+            iov += IOVEC;
+        }
         // a raw address rather than a slice: nothing allocated per packet
-        iovs.set(JAVA_LONG, count * IOVEC, data.address() + offset);
-        iovs.set(JAVA_LONG, count * IOVEC + 8, len);
+        iovs.set(JAVA_LONG, iov, data.address() + offset);
+        iovs.set(JAVA_LONG, iov + 8, len);
         count++;
         return true;
     }
