@@ -10,13 +10,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** Local stub peers for checker tests: they answer as told, or hang without a word. */
 final class Stubs implements AutoCloseable {
-    private final List<AutoCloseable> open = new ArrayList<>();
+    /** Added to by the accepting threads while close() may be walking it: a copy-on-write list. */
+    private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
