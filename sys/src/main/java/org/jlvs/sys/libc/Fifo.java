@@ -1,7 +1,6 @@
 package org.jlvs.sys.libc;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -10,7 +9,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A named pipe written without ever blocking: made with mkfifo when missing, opened read-write
@@ -59,10 +57,8 @@ public final class Fifo {
     public static long write(int fd, String line) {
         MemorySegment st = Errno.state();
         try (Arena a = Arena.ofConfined()) {
-            byte[] b = line.getBytes(StandardCharsets.UTF_8);
-            MemorySegment buf = a.allocate(Math.max(1, b.length));
-            MemorySegment.copy(b, 0, buf, JAVA_BYTE, 0, b.length);
-            return Errno.result((long) WRITE.invokeExact(st, fd, buf, (long) b.length), st);
+            MemorySegment buf = a.allocateFrom(line);   // UTF-8, and a NUL that is not written
+            return Errno.result((long) WRITE.invokeExact(st, fd, buf, buf.byteSize() - 1), st);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }

@@ -3,7 +3,6 @@ package org.jlvs.sys.libc;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -57,11 +56,10 @@ public final class Syslog implements AutoCloseable {
 
     /** Sends one line; false when the logger did not take it (gone, or its queue full). */
     public synchronized boolean log(int severity, String text) {
-        byte[] b = format(severity, text, LocalDateTime.now()).getBytes(StandardCharsets.UTF_8);
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment buf = a.allocate(Math.max(1, b.length));
-            MemorySegment.copy(b, 0, buf, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, b.length);
-            return Sockets.sendto(fd, buf, b.length, Sockets.MSG_DONTWAIT, MemorySegment.NULL) == b.length;
+            MemorySegment buf = a.allocateFrom(format(severity, text, LocalDateTime.now()));   // UTF-8 and a NUL, not sent
+            long len = buf.byteSize() - 1;
+            return Sockets.sendto(fd, buf, len, Sockets.MSG_DONTWAIT, MemorySegment.NULL) == len;
         }
     }
 
