@@ -109,6 +109,11 @@ class KeepalivedModeTest {
         return f;
     }
 
+    /** A round-robin NAT virtual server on 127.0.0.1:vport with the file's check timing, around {@code body}. */
+    static String natService(int vport, String body) {
+        return "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + body + "}\n";
+    }
+
     static String realServer(Backend b, String extra) {
         return "  real_server 127.0.0.1 " + b.port + " {\n" + extra + "    TCP_CHECK { }\n  }\n";
     }
@@ -163,8 +168,7 @@ class KeepalivedModeTest {
         Path dir = Files.createTempDirectory("ka-e2e");
         try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2")) {
             int vport = Realservers.freePort();
-            Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
-                    + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + realServer(rs1, "") + realServer(rs2, "") + "}\n");
+            Path conf = write(dir, natService(vport, realServer(rs1, "") + realServer(rs2, "")));
             try (Director d = start(conf)) {
                 awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1) && has(t, rs2));
                 awaitFirstChecks(d, rs1, rs2);
@@ -223,8 +227,7 @@ class KeepalivedModeTest {
             int vport = Realservers.freePort();
             Path conf = write(dir, "global_defs {\n  notify_fifo " + made + "\n  notify_fifo_script " + script
                     + "\n  lvs_notify_fifo " + theirs + "\n}\n"
-                    + "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
-                    + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + realServer(rs1, "") + "}\n");
+                    + natService(vport, realServer(rs1, "")));
             List<String> fromTheirs = new java.util.concurrent.CopyOnWriteArrayList<>();
             try (Director d = start(conf)) {
                 awaitFirstChecks(d, rs1);
@@ -274,8 +277,7 @@ class KeepalivedModeTest {
                 assertEquals(0, org.jlvs.sys.libc.Sockets.bind(rx, org.jlvs.sys.libc.SockAddr.unix(a, sock)));
                 assertEquals(0, org.jlvs.sys.libc.Sockets.receiveTimeout(rx, 10_000));
                 int vport = Realservers.freePort();
-                Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
-                        + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n" + realServer(rs1, "") + "}\n");
+                Path conf = write(dir, natService(vport, realServer(rs1, "")));
                 try (Director d = Director.startIn(List.of(), java.util.Map.of("JLVS_SYSLOG_SOCKET", sock),
                         "-f", conf.toString(), "-i", "e2e", "-S", "3")) {
                     awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1));
@@ -316,9 +318,7 @@ class KeepalivedModeTest {
         Path dir = Files.createTempDirectory("ka-e2e");
         try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2")) {
             int vport = Realservers.freePort();
-            Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
-                    + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n"
-                    + realServer(rs1, "    inhibit_on_failure\n") + realServer(rs2, "") + "}\n");
+            Path conf = write(dir, natService(vport, realServer(rs1, "    inhibit_on_failure\n") + realServer(rs2, "")));
             try (Director d = start(conf)) {
                 awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1) && has(t, rs2));
                 awaitFirstChecks(d, rs1, rs2);
@@ -335,9 +335,8 @@ class KeepalivedModeTest {
         Path dir = Files.createTempDirectory("ka-e2e");
         try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2"); Backend sorry = new Backend("sorry")) {
             int vport = Realservers.freePort();
-            Path conf = write(dir, "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING
-                    + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  sorry_server 127.0.0.1 " + sorry.port + "\n"
-                    + realServer(rs1, "    inhibit_on_failure\n") + realServer(rs2, "") + "}\n");
+            Path conf = write(dir, natService(vport, "  sorry_server 127.0.0.1 " + sorry.port + "\n"
+                    + realServer(rs1, "    inhibit_on_failure\n") + realServer(rs2, "")));
             try (Director d = start(conf)) {
                 awaitTable(d, Duration.ofSeconds(10), t -> has(t, rs1) && has(t, rs2) && !has(t, sorry));
                 awaitFirstChecks(d, rs1, rs2);
@@ -369,8 +368,7 @@ class KeepalivedModeTest {
         try (Backend rs1 = new Backend("rs1"); Backend rs2 = new Backend("rs2"); Backend rs3 = new Backend("rs3");
              Backend rs4 = new Backend("rs4")) {
             int vport = Realservers.freePort();
-            String head = "virtual_server 127.0.0.1 " + vport + " {\n" + TIMING + "  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n";
-            Path conf = write(dir, head + realServer(rs1, "    weight 1\n") + realServer(rs2, "") + realServer(rs3, "") + "}\n");
+            Path conf = write(dir, natService(vport, realServer(rs1, "    weight 1\n") + realServer(rs2, "") + realServer(rs3, "")));
             Path dumps = Files.createDirectories(dir.resolve("dumps"));
             try (Director d = Director.startIn(List.of("env", "JLVSD_JAVA_OPTS=-Djlvs.keepalived.dump-dir=" + dumps),
                     "-f", conf.toString(), "-i", "e2e")) {
@@ -387,7 +385,7 @@ class KeepalivedModeTest {
                 Thread.sleep(300);
                 String before = d.ok("-S", "-n");
                 String statsBefore = d.ok("-L", "-n", "--stats");
-                write(dir, head + realServer(rs1, "    weight 3\n") + realServer(rs2, "") + realServer(rs4, "") + "}\n");
+                write(dir, natService(vport, realServer(rs1, "    weight 3\n") + realServer(rs2, "") + realServer(rs4, "")));
                 signal(d, "HUP");
                 awaitTable(d, Duration.ofSeconds(5), t -> has(t, rs4) && !has(t, rs3));
                 String after = d.ok("-S", "-n");
